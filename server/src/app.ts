@@ -1,0 +1,184 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import { type ExecutionArgs, GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
+import type { Context as WsContext } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AppConfig } from './config.js';
+import type { Context, Viewer } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { limitRules, MAX_BODY, MAX_TOKENS } from './graphql/limits.js';
+import { buildWorkbaySchema } from './graphql/schema.js';
+import { pickLocale } from './i18n/locale.js';
+import { bearer } from './modules/auth/tokens.js';
+import { DISPLAY_REVOKED_CHANNEL } from './modules/display/display-token.service.js';
+import { BOARD_CHANNEL } from './modules/work-order/work-order-events.js';
+import { PgListener } from './realtime/pg-listener.js';
+import { createServices } from './services.js';
+import { mountPages } from './pages.js';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface ConnectionState {
+  viewer: Viewer | null;
+  /** Anonymous sockets of the customer page carry the tracking token they may watch. */
+  trackingToken: string | null;
+  locale: ReturnType<typeof pickLocale>;
+}
+
+/** HTTP GraphQL (Apollo) and WebSocket subscriptions (graphql-ws) on one port and path. */
+export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: number; host?: string; quiet?: boolean } = {}): Promise<RunningApp> {
+  const schema = await buildWorkbaySchema();
+  const services = createServices(orm, config);
+  const rules = limitRules(config.introspection);
+  const app = express();
+  const httpServer = http.createServer(app);
+
+  // --- WebSocket: authenticate in connectionParams; a display's sockets close when its token is revoked.
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const displaySockets = new Map<number, Set<WebSocket>>();
+  const wsServer = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const em = orm.em.fork();
+        const locale = pickLocale(typeof params.locale === 'string' ? params.locale : ctx.extra.request.headers['accept-language']);
+        const token = bearer(params.authorization);
+        if (token) {
+          const viewer = await services.auth.viewerFor(em, token);
+          if (!viewer) return false;
+          ctx.extra.state = { viewer, trackingToken: null, locale };
+          if (viewer.kind === 'display') {
+            const set = displaySockets.get(viewer.displayTokenId) ?? new Set();
+            set.add(ctx.extra.socket);
+            displaySockets.set(viewer.displayTokenId, set);
+            ctx.extra.socket.once('close', () => set.delete(ctx.extra.socket));
+          }
+          return true;
+        }
+        const trackingToken = typeof params.trackingToken === 'string' ? params.trackingToken : null;
+        if (trackingToken && (await services.tracking.findByToken(em, trackingToken))) {
+          ctx.extra.state = { viewer: null, trackingToken, locale };
+          return true;
+        }
+        return false; // closes with 4403 Forbidden
+      },
+      onSubscribe: (ctx, _id, payload) => prepareSocketOperation(ctx, payload, schema, rules, (state) => ({ em: orm.em.fork(), viewer: state.viewer, locale: state.locale, services })),
+      onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
+    },
+    wss,
+  );
+
+  // --- HTTP
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    validationRules: rules,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { drainServer: async () => { await wsServer.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = orm.em.fork();
+        const viewer = await services.auth.viewerFor(em, bearer(req.headers.authorization));
+        return { em, viewer, locale: pickLocale(req.headers['accept-language']), services };
+      },
+    }),
+  );
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  mountPages(app);
+
+  const listener = new PgListener(
+    config.databaseUrl ?? (orm.config.get('clientUrl') as string),
+    {
+      [BOARD_CHANNEL]: (payload) => services.hub.onNotify(payload),
+      [DISPLAY_REVOKED_CHANNEL]: (payload) => {
+        for (const socket of displaySockets.get(Number(payload)) ?? []) socket.close(4403, 'Forbidden');
+      },
+    },
+    () => void services.hub.onListenerReconnect(),
+  );
+  await listener.start();
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? config.port, opts.host ?? config.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://localhost:${port}/graphql`,
+    async stop() {
+      await apollo.stop(); // drains HTTP and disposes the WebSocket server (completing subscriptions)
+      wss.close();
+      await listener.stop();
+    },
+  };
+}
+
+/** Parses with the token limit, validates with the abuse rules, and only lets anonymous sockets watch their own link. */
+function prepareSocketOperation(
+  ctx: WsContext<Record<string, unknown>, { state?: ConnectionState }>,
+  payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+  schema: Awaited<ReturnType<typeof buildWorkbaySchema>>,
+  rules: ReturnType<typeof limitRules>,
+  makeContext: (state: ConnectionState) => Context,
+): ExecutionArgs | readonly GraphQLError[] {
+  const state = ctx.extra.state!;
+  let document;
+  try {
+    document = parse(payload.query, { maxTokens: MAX_TOKENS });
+  } catch (e) {
+    return [e instanceof GraphQLError ? e : new GraphQLError('Cannot parse the operation')];
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...rules]);
+  if (errors.length) return errors;
+  if (!state.viewer) {
+    const op = getOperationAST(document, payload.operationName);
+    const fields = op?.selectionSet.selections ?? [];
+    const onlyOwnProgress =
+      op?.operation === 'subscription' &&
+      fields.length === 1 &&
+      fields[0].kind === 'Field' &&
+      fields[0].name.value === 'workOrderProgress' &&
+      resolveTokenArg(fields[0], payload.variables) === state.trackingToken;
+    if (!onlyOwnProgress) return [new GraphQLError('Authentication required', { extensions: { code: 'UNAUTHENTICATED' } })];
+  }
+  return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: makeContext(state) };
+}
+
+function resolveTokenArg(field: import('graphql').FieldNode, variables: Record<string, unknown> | null | undefined): unknown {
+  const arg = field.arguments?.find((a) => a.name.value === 'token');
+  if (!arg) return undefined;
+  if (arg.value.kind === 'StringValue') return arg.value.value;
+  if (arg.value.kind === 'Variable') return variables?.[arg.value.name.value];
+  return undefined;
+}
+
+function maskResult(result: import('graphql').FormattedExecutionResult) {
+  if (!result.errors?.length) return result;
+  return { ...result, errors: result.errors.map((e) => formatError(e instanceof GraphQLError ? e.toJSON() : e, e)) };
+}

@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale } from '../i18n/locale.js';
+import type { Role } from '../modules/staff/roles.js';
+import type { Staff } from '../modules/staff/staff.entity.js';
+import type { Services } from '../services.js';
+
+export type Viewer =
+  | { kind: 'staff'; staff: Staff; staffId: number; storeId: number; roles: Role[]; sessionId: number }
+  | { kind: 'display'; storeId: number; displayTokenId: number };
+
+export interface Context {
+  /** Forked per request, and per event for subscriptions. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  locale: Locale;
+  services: Services;
+}
+
+export type StaffViewer = Extract<Viewer, { kind: 'staff' }>;

@@ -1,0 +1,39 @@
+import type { Locale } from '../i18n/locale.js';
+import { type UserError, userError } from './user-error.js';
+
+/** Collects input refusals with their field paths, so a request reports every problem at once. */
+export class InputCheck {
+  readonly errors: UserError[] = [];
+  constructor(readonly locale: Locale, private readonly root: string[] = ['input']) {}
+
+  path(...field: (string | number)[]): string[] {
+    return [...this.root, ...field.map(String)];
+  }
+
+  fail(field: (string | number)[], code: string, params?: Record<string, string | number>): void {
+    this.errors.push(userError(this.locale, code, this.path(...field), params));
+  }
+
+  /** Trimmed text within `max` characters; returns the trimmed value. */
+  text(field: (string | number)[], value: string | null | undefined, opts: { max: number; required?: boolean }): string | null {
+    const trimmed = value?.trim() ?? '';
+    if (!trimmed) {
+      if (opts.required) this.fail(field, 'REQUIRED');
+      return null;
+    }
+    if ([...trimmed].length > opts.max) {
+      this.fail(field, 'TOO_LONG', { max: opts.max });
+      return null;
+    }
+    return trimmed;
+  }
+
+  range(field: (string | number)[], value: number | null | undefined, min: number, max: number): void {
+    if (value == null) return;
+    if (!Number.isFinite(value) || value < min || value > max) this.fail(field, 'OUT_OF_RANGE', { min, max });
+  }
+
+  get failed(): boolean {
+    return this.errors.length > 0;
+  }
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { startApp } from './app.js';
+import { readConfig } from './config.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { migrate, openOrm } from './db/orm.js';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed-demo.js';
+import { demoStaff } from './seed/demo-data.js';
+
+const config = readConfig();
+let embedded: EmbeddedDatabase | null = null;
+let databaseUrl = config.databaseUrl;
+if (!databaseUrl) {
+  embedded = await startEmbeddedPostgres(config.dataDir);
+  await ensureDatabase(embedded.url('postgres'), 'workbay');
+  databaseUrl = embedded.url('workbay');
+  console.log(`Embedded PostgreSQL started (data in ${config.dataDir})`);
+}
+
+const orm = await openOrm({ clientUrl: databaseUrl });
+await migrate(orm);
+if (config.demo && (await isEmpty(orm))) {
+  await seedDemo(orm);
+  console.log('Demo store seeded.');
+}
+const app = await startApp(orm, { ...config, databaseUrl });
+console.log(`\nWorkbay GraphQL API: http://localhost:${app.port}/graphql (HTTP and WebSocket)`);
+if (config.demo) {
+  console.log(`Demo logins (password ${DEMO_PASSWORD}, demo databases only): ${demoStaff.map((s) => s.username).join(', ')}`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: draining connections…`);
+  await app.stop();
+  await orm.close();
+  await embedded?.stop();
+  console.log('Stopped cleanly.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+async function ensureDatabase(adminUrl: string, name: string) {
+  const client = new pg.Client(adminUrl);
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}

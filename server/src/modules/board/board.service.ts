@@ -1,0 +1,99 @@
+import { IsolationLevel } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Bay } from '../store/bay.entity.js';
+import { Store } from '../store/store.entity.js';
+import { WorkOrderEvent } from '../work-order/work-order-event.entity.js';
+import { WorkOrder } from '../work-order/work-order.entity.js';
+import { ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
+import { encodeBoardCursor } from './board-cursor.js';
+import { boardFlags, minutesBetween } from './board-flags.js';
+import { type Board, type BoardCard, type BoardEvent, BoardEventKind } from './board.types.js';
+
+/** Everything a card renders, loaded with a constant number of statements however many cards there are. */
+const CARD_POPULATE = ['vehicle', 'customer', 'advisor', 'bay', 'technicians', 'jobs'] as const;
+
+export interface SequencedBoardEvent {
+  seq: number;
+  event: BoardEvent;
+}
+
+export class BoardService {
+  /** The snapshot and its cursor come from one REPEATABLE READ snapshot, so replay after the cursor is exact. */
+  async snapshot(em: EntityManager, storeId: number): Promise<Board> {
+    return em.transactional(
+      async (tx) => {
+        const store = await tx.findOneOrFail(Store, storeId, { refresh: true });
+        const [bays, orders] = await Promise.all([
+          tx.find(Bay, { store: storeId, active: true }, { orderBy: { position: 'asc', id: 'asc' } }),
+          tx.find(WorkOrder, { store: storeId, status: { $in: [...ON_BOARD_STATUSES] } }, { populate: [...CARD_POPULATE], orderBy: { id: 'asc' } }),
+        ]);
+        const now = new Date();
+        return {
+          cursor: encodeBoardCursor(storeId, Number(store.eventSeq)),
+          generatedAt: now,
+          store,
+          staleAfterMinutes: store.staleAfterMinutes,
+          bays,
+          cards: orders.map((wo) => toCard(wo, now, store.staleAfterMinutes)),
+        };
+      },
+      { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+    );
+  }
+
+  async currentSeq(em: EntityManager, storeId: number): Promise<number> {
+    const rows = await em.execute<{ event_seq: string }[]>('select event_seq from store where id = ?', [storeId]);
+    return rows.length ? Number(rows[0].event_seq) : 0;
+  }
+
+  /** Board events for the store's work-order events after `afterSeq`, oldest first, each card as it is now. */
+  async eventsAfter(em: EntityManager, storeId: number, afterSeq: number, limit: number): Promise<SequencedBoardEvent[]> {
+    const rows = await em.find(WorkOrderEvent, { store: storeId, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit });
+    if (!rows.length) return [];
+    const store = await em.findOneOrFail(Store, storeId);
+    const ids = [...new Set(rows.map((r) => r.workOrder.id))];
+    const orders = await em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE] });
+    const byId = new Map(orders.map((wo) => [wo.id, wo]));
+    const now = new Date();
+    return rows.map((row) => {
+      const wo = byId.get(row.workOrder.id)!;
+      const onBoard = ON_BOARD_STATUSES.includes(wo.status);
+      return {
+        seq: row.seq,
+        event: {
+          cursor: encodeBoardCursor(storeId, row.seq),
+          kind: onBoard ? BoardEventKind.UPSERT : BoardEventKind.REMOVE,
+          workOrderId: wo.globalId,
+          card: onBoard ? toCard(wo, now, store.staleAfterMinutes) : null,
+        },
+      };
+    });
+  }
+}
+
+export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): BoardCard {
+  const jobs = wo.jobs.getItems();
+  return {
+    workOrder: wo,
+    flags: boardFlags(
+      {
+        status: wo.status,
+        holdReason: wo.holdReason,
+        reworkCount: wo.reworkCount,
+        updatedAt: wo.updatedAt,
+        promisedAt: wo.promisedAt,
+        valueClass: wo.customer.getEntity().valueClass,
+        payers: jobs.map((j) => j.payer),
+        customerWaiting: wo.customerWaiting,
+        source: wo.source,
+      },
+      now,
+      staleAfterMinutes,
+    ),
+    minutesInStatus: minutesBetween(wo.statusSince, now),
+    minutesSinceUpdate: minutesBetween(wo.updatedAt, now),
+    standardHours: jobs.reduce((sum, j) => sum + j.standardMinutes, 0) / 60,
+    statusSince: wo.statusSince,
+    updatedAt: wo.updatedAt,
+  };
+}

@@ -1,0 +1,72 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Bay } from '../store/bay.entity.js';
+import { Store } from '../store/store.entity.js';
+import { WorkOrder } from '../work-order/work-order.entity.js';
+import { BoardFlag } from './board-flags.js';
+
+@ObjectType({ description: 'A work order as the wall display shows it.' })
+export class BoardCard {
+  @Field(() => WorkOrder)
+  workOrder!: WorkOrder;
+
+  @Field(() => [BoardFlag])
+  flags!: BoardFlag[];
+
+  @Field(() => Int)
+  minutesInStatus!: number;
+
+  @Field(() => Int, { description: 'Minutes since the last recorded change (R-WO-6: STALE at 30).' })
+  minutesSinceUpdate!: number;
+
+  @Field(() => Float, { description: 'Sum of the jobs\' standard hours, to compare with time spent.' })
+  standardHours!: number;
+
+  @Field(() => Date)
+  statusSince!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+@ObjectType()
+export class Board {
+  @Field(() => String, { description: 'Cursor of the newest event included; pass it as `after` to boardEvents.' })
+  cursor!: string;
+
+  @Field(() => Date)
+  generatedAt!: Date;
+
+  @Field(() => Store)
+  store!: Store;
+
+  @Field(() => Int, { description: 'R-WO-6 staleness threshold of this store, in minutes.' })
+  staleAfterMinutes!: number;
+
+  @Field(() => [Bay])
+  bays!: Bay[];
+
+  @Field(() => [BoardCard])
+  cards!: BoardCard[];
+}
+
+export enum BoardEventKind {
+  UPSERT = 'UPSERT',
+  REMOVE = 'REMOVE',
+  RESET = 'RESET',
+}
+registerEnumType(BoardEventKind, { name: 'BoardEventKind' });
+
+@ObjectType()
+export class BoardEvent {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => BoardEventKind)
+  kind!: BoardEventKind;
+
+  @Field(() => ID, { nullable: true, description: 'Null for RESET.' })
+  workOrderId?: string | null;
+
+  @Field(() => BoardCard, { nullable: true, description: 'The card as it is now; null for REMOVE and RESET.' })
+  card?: BoardCard | null;
+}

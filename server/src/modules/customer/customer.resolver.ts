@@ -1,0 +1,36 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from 'type-graphql';
+import { requireStaff, viewerHasRole } from '../../graphql/auth-checker.js';
+import { pageRequest } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { maskMobile } from '../../shared/mobile.js';
+import { CONTACT_ROLES, Role } from '../staff/roles.js';
+import { Customer } from './customer.entity.js';
+import { CreateCustomerInput, CreateCustomerPayload, CustomerConnection, CustomerFilter } from './dto.js';
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Authorized(Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.CUSTOMER_SERVICE)
+  @Mutation(() => CreateCustomerPayload)
+  async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: Context): Promise<CreateCustomerPayload> {
+    const result = await ctx.services.customers.create(ctx.em, requireStaff(ctx), ctx.locale, input);
+    return result.ok ? { customer: result.value, userErrors: [] } : { customer: null, userErrors: result.errors };
+  }
+
+  @Authorized()
+  @Query(() => CustomerConnection)
+  customers(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
+  ) {
+    return ctx.services.customers.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after), filter);
+  }
+
+  /** R-ARC-5: the full number only for roles that contact customers. */
+  @FieldResolver(() => String)
+  mobile(@Root() customer: Customer, @Ctx() ctx: Context): string {
+    return viewerHasRole(ctx, CONTACT_ROLES) ? customer.mobile : maskMobile(customer.mobile);
+  }
+}

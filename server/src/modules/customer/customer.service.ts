@@ -1,0 +1,66 @@
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { StaffViewer } from '../../graphql/context.js';
+import { toConnection, type PageRequest } from '../../graphql/connection.js';
+import { InputCheck } from '../../graphql/input-check.js';
+import { ok, refuse, registerMessages, type Result } from '../../graphql/user-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import { isValidMobile, normalizeMobile } from '../../shared/mobile.js';
+import { audit } from '../audit/audit.js';
+import { Customer } from './customer.entity.js';
+import { CustomerType } from './customer-type.js';
+import type { CreateCustomerInput, CustomerFilter } from './dto.js';
+
+registerMessages({
+  INVALID_MOBILE: { zh: '手机号格式不正确（11 位大陆手机号）', en: 'is not a valid mainland mobile number (11 digits)' },
+  DUPLICATE_MOBILE: { zh: '该手机号已登记在其他客户档案中', en: 'is already registered to another customer' },
+});
+
+export class CustomerService {
+  async create(em: EntityManager, viewer: StaffViewer, locale: Locale, input: CreateCustomerInput): Promise<Result<Customer>> {
+    const check = new InputCheck(locale);
+    const name = check.text(['name'], input.name, { max: 100, required: true });
+    const mobile = normalizeMobile(input.mobile ?? '');
+    if (!isValidMobile(mobile)) check.fail(['mobile'], 'INVALID_MOBILE');
+    if (check.failed) return refuse(...check.errors);
+
+    if (await em.count(Customer, { store: viewer.storeId, mobile })) {
+      check.fail(['mobile'], 'DUPLICATE_MOBILE');
+      return refuse(...check.errors);
+    }
+    try {
+      const customer = await em.transactional(async (tx) => {
+        const created = tx.create(Customer, {
+          store: viewer.storeId,
+          name: name!,
+          mobile,
+          customerType: input.customerType ?? CustomerType.PRIVATE,
+          createdBy: viewer.staffId,
+          createdAt: new Date(),
+        });
+        await tx.flush();
+        audit(tx, { storeId: viewer.storeId, actorId: viewer.staffId, action: 'customer.create', entity: 'Customer', entityId: created.id });
+        return created;
+      });
+      return ok(customer);
+    } catch (e) {
+      // A concurrent create with the same mobile lost the race on the unique index.
+      if (e instanceof UniqueConstraintViolationException) {
+        check.fail(['mobile'], 'DUPLICATE_MOBILE');
+        return refuse(...check.errors);
+      }
+      throw e;
+    }
+  }
+
+  async list(em: EntityManager, storeId: number, page: PageRequest, filter?: CustomerFilter | null) {
+    const where: Record<string, unknown> = { store: storeId };
+    if (filter?.customerType?.length) where.customerType = { $in: filter.customerType };
+    const search = filter?.search?.trim().slice(0, 50);
+    if (search) where.$or = [{ name: { $ilike: `%${search.replace(/[%_\\]/g, '\\$&')}%` } }, { mobile: normalizeMobile(search) }];
+    const [rows, total] = await Promise.all([
+      em.find(Customer, { ...where, ...(page.afterId ? { id: { $gt: page.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
+      em.count(Customer, where),
+    ]);
+    return toConnection(rows, total, page);
+  }
+}

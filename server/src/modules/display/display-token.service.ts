@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StaffViewer } from '../../graphql/context.js';
+import { dbId } from '../../graphql/global-id.js';
+import { InputCheck } from '../../graphql/input-check.js';
+import { ok, refuse, type Result, userError } from '../../graphql/user-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import { audit } from '../audit/audit.js';
+import { hashToken, newToken, TOKEN_PREFIX } from '../auth/tokens.js';
+import { DisplayToken } from './display-token.entity.js';
+
+export const DISPLAY_REVOKED_CHANNEL = 'workbay_display_revoked';
+
+export class DisplayTokenService {
+  async create(em: EntityManager, viewer: StaffViewer, locale: Locale, name: string): Promise<Result<{ displayToken: DisplayToken; token: string }>> {
+    const check = new InputCheck(locale);
+    const cleanName = check.text(['name'], name, { max: 60, required: true });
+    if (check.failed) return refuse(...check.errors);
+    const token = newToken(TOKEN_PREFIX.display);
+    const displayToken = await em.transactional(async (tx) => {
+      const created = tx.create(DisplayToken, { store: viewer.storeId, name: cleanName!, tokenHash: hashToken(token), createdBy: viewer.staffId, createdAt: new Date() });
+      await tx.flush();
+      audit(tx, { storeId: viewer.storeId, actorId: viewer.staffId, action: 'display-token.create', entity: 'DisplayToken', entityId: created.id });
+      return created;
+    });
+    return ok({ displayToken, token });
+  }
+
+  /** Revokes, and tells every server process to close the display's open subscriptions. */
+  async revoke(em: EntityManager, viewer: StaffViewer, locale: Locale, globalId: string): Promise<Result<DisplayToken>> {
+    const id = dbId(globalId, 'DisplayToken');
+    const displayToken = id ? await em.findOne(DisplayToken, { id, store: viewer.storeId }) : null;
+    if (!displayToken) return refuse(userError(locale, 'NOT_FOUND', ['input', 'id'], { what: locale === 'zh' ? '看板令牌' : 'Display token' }));
+    if (!displayToken.revokedAt) {
+      await em.transactional(async (tx) => {
+        displayToken.revokedAt = new Date();
+        tx.persist(displayToken);
+        audit(tx, { storeId: viewer.storeId, actorId: viewer.staffId, action: 'display-token.revoke', entity: 'DisplayToken', entityId: displayToken.id });
+        await tx.flush();
+        await tx.execute('select pg_notify(?, ?)', [DISPLAY_REVOKED_CHANNEL, String(displayToken.id)]);
+      });
+    }
+    return ok(displayToken);
+  }
+
+  list(em: EntityManager, storeId: number) {
+    return em.find(DisplayToken, { store: storeId }, { orderBy: { id: 'asc' } });
+  }
+}

@@ -1,0 +1,63 @@
+import { ArrayType, Entity, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { Store } from '../store/store.entity.js';
+import { Role, Skill } from './roles.js';
+
+@Entity({ tableName: 'staff' })
+@ObjectType({ implements: Node, description: 'A member of the store staff.' })
+export class Staff {
+  [OptionalProps]?: 'globalId' | 'roles' | 'skills' | 'active' | 'failedLogins' | 'createdAt';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Store, { ref: true, index: true })
+  store!: Ref<Store>;
+
+  @Property({ type: 'string', length: 40, unique: true })
+  username!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 50 })
+  name!: string;
+
+  @Field(() => [Role])
+  @Property({ type: ArrayType })
+  roles: Role[] = [];
+
+  @Field(() => [Skill])
+  @Property({ type: ArrayType })
+  skills: Skill[] = [];
+
+  /** The business line customers may call; never a private number. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 30, nullable: true })
+  businessPhone?: string | null;
+
+  @Property({ type: 'string', length: 200, hidden: true })
+  passwordHash!: string;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Property({ type: 'integer', default: 0 })
+  failedLogins: number = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  lockedUntil?: Date | null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Staff', this.id);
+  }
+
+  hasRole(...roles: readonly Role[]): boolean {
+    return roles.some((r) => this.roles.includes(r));
+  }
+}

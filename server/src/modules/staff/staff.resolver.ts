@@ -1,0 +1,42 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { requireStaff } from '../../graphql/auth-checker.js';
+import { pageRequest, toConnection } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { Store } from '../store/store.entity.js';
+import { StaffConnection, StaffFilter } from './dto.js';
+import { Staff } from './staff.entity.js';
+
+@Resolver(() => Staff)
+export class StaffResolver {
+  @Authorized()
+  @Query(() => StaffConnection)
+  async staffMembers(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => StaffFilter, { nullable: true }) filter?: StaffFilter,
+  ) {
+    const page = pageRequest(first, after);
+    const where: Record<string, unknown> = { store: requireStaff(ctx).storeId };
+    if (filter?.roles?.length) where.roles = { $overlap: filter.roles };
+    if (filter?.skills?.length) where.skills = { $overlap: filter.skills };
+    if (filter?.active != null) where.active = filter.active;
+    const [rows, total] = await Promise.all([
+      ctx.em.find(Staff, { ...where, ...(page.afterId ? { id: { $gt: page.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
+      ctx.em.count(Staff, where),
+    ]);
+    return toConnection(rows, total, page);
+  }
+
+  @FieldResolver(() => Store)
+  store(@Root() staff: Staff) {
+    return staff.store.loadOrFail();
+  }
+
+  /** Usernames are for staff eyes only. */
+  @Authorized()
+  @FieldResolver(() => String)
+  username(@Root() staff: Staff): string {
+    return staff.username;
+  }
+}

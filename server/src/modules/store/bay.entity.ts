@@ -1,0 +1,38 @@
+import { ArrayType, Entity, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { Skill } from '../staff/roles.js';
+import { Store } from './store.entity.js';
+
+@Entity({ tableName: 'bay' })
+@ObjectType({ implements: Node, description: 'A workshop bay (工位).' })
+export class Bay {
+  [OptionalProps]?: 'globalId' | 'skills' | 'active' | 'position';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Store, { ref: true, index: true })
+  store!: Ref<Store>;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 50 })
+  name!: string;
+
+  @Field(() => [Skill])
+  @Property({ type: ArrayType })
+  skills: Skill[] = [];
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Property({ type: 'integer', default: 0 })
+  position: number = 0;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Bay', this.id);
+  }
+}

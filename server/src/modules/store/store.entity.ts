@@ -1,0 +1,50 @@
+import { Entity, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+
+@Entity({ tableName: 'store' })
+@ObjectType({ implements: Node, description: 'A dealer workshop (4S store).' })
+export class Store {
+  [OptionalProps]?: 'globalId' | 'timezone' | 'eventSeq' | 'staleAfterMinutes' | 'trackingLinkTtlHours' | 'createdAt';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Property({ type: 'string', length: 20, unique: true })
+  code!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 30, nullable: true })
+  phone?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  address?: string | null;
+
+  @Property({ type: 'string', length: 40, default: 'Asia/Shanghai' })
+  timezone: string = 'Asia/Shanghai';
+
+  /** Per-store counter of work-order events; its row lock serialises event writers so cursors commit in order. */
+  @Property({ type: 'bigint', default: 0, columnType: 'bigint' })
+  eventSeq: string = '0';
+
+  /** R-WO-6: minutes without an update before a card is flagged STALE. */
+  @Property({ type: 'integer', default: 30 })
+  staleAfterMinutes: number = 30;
+
+  /** R-WO-1/§14: how long the customer's tracking link stays valid after delivery. */
+  @Property({ type: 'integer', default: 72 })
+  trackingLinkTtlHours: number = 72;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Store', this.id);
+  }
+}

@@ -1,0 +1,60 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref, Unique, OptionalProps } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { Customer } from '../customer/customer.entity.js';
+import { Staff } from '../staff/staff.entity.js';
+import { Store } from '../store/store.entity.js';
+
+/** R-ARC-2. VIN and plate are validated and normalised before they get here. */
+@Entity({ tableName: 'vehicle' })
+@Unique({ properties: ['store', 'vin'] })
+@ObjectType({ implements: Node, description: 'A vehicle in the store archive.' })
+export class Vehicle {
+  [OptionalProps]?: 'globalId' | 'createdAt';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Store, { ref: true })
+  store!: Ref<Store>;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 17 })
+  vin!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 8, index: true })
+  plate!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 40, nullable: true })
+  brand?: string | null;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 80 })
+  model!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 20, nullable: true })
+  color?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  mileageKm?: number | null;
+
+  @ManyToOne(() => Customer, { ref: true, index: true })
+  owner!: Ref<Customer>;
+
+  @ManyToOne(() => Staff, { ref: true, nullable: true })
+  createdBy?: Ref<Staff> | null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Vehicle', this.id);
+  }
+}

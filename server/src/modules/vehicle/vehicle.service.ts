@@ -1,0 +1,69 @@
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { StaffViewer } from '../../graphql/context.js';
+import { dbId } from '../../graphql/global-id.js';
+import { InputCheck } from '../../graphql/input-check.js';
+import { ok, refuse, registerMessages, type Result } from '../../graphql/user-error.js';
+import type { Locale } from '../../i18n/locale.js';
+import { isValidPlate, normalizePlate } from '../../shared/plate.js';
+import { isValidVin, normalizeVin } from '../../shared/vin.js';
+import { audit } from '../audit/audit.js';
+import { Customer } from '../customer/customer.entity.js';
+import type { CreateVehicleInput } from './dto.js';
+import { Vehicle } from './vehicle.entity.js';
+
+registerMessages({
+  INVALID_VIN: { zh: 'VIN 无效（17 位，不含 I/O/Q，校验位需正确）', en: 'is not a valid VIN (17 characters, no I/O/Q, correct check digit)' },
+  INVALID_PLATE: { zh: '车牌号格式不正确', en: 'is not a valid licence plate' },
+  DUPLICATE_VIN: { zh: '该 VIN 已登记', en: 'is already registered' },
+});
+
+export const MAX_MILEAGE_KM = 2_000_000;
+
+export class VehicleService {
+  async create(em: EntityManager, viewer: StaffViewer, locale: Locale, input: CreateVehicleInput): Promise<Result<Vehicle>> {
+    const check = new InputCheck(locale);
+    const vin = normalizeVin(input.vin ?? '');
+    if (!isValidVin(vin)) check.fail(['vin'], 'INVALID_VIN');
+    const plate = normalizePlate(input.plate ?? '');
+    if (!isValidPlate(plate)) check.fail(['plate'], 'INVALID_PLATE');
+    const model = check.text(['model'], input.model, { max: 80, required: true });
+    const brand = check.text(['brand'], input.brand, { max: 40 });
+    const color = check.text(['color'], input.color, { max: 20 });
+    check.range(['mileageKm'], input.mileageKm, 0, MAX_MILEAGE_KM);
+    const ownerId = dbId(input.ownerId, 'Customer');
+    const owner = ownerId ? await em.findOne(Customer, { id: ownerId, store: viewer.storeId }) : null;
+    if (!owner) check.fail(['ownerId'], 'NOT_FOUND', { what: locale === 'zh' ? '车主' : 'Owner' });
+    if (check.failed) return refuse(...check.errors);
+
+    if (await em.count(Vehicle, { store: viewer.storeId, vin })) {
+      check.fail(['vin'], 'DUPLICATE_VIN');
+      return refuse(...check.errors);
+    }
+    try {
+      const vehicle = await em.transactional(async (tx) => {
+        const created = tx.create(Vehicle, {
+          store: viewer.storeId,
+          vin,
+          plate,
+          model: model!,
+          brand,
+          color,
+          mileageKm: input.mileageKm ?? null,
+          owner: owner!,
+          createdBy: viewer.staffId,
+          createdAt: new Date(),
+        });
+        await tx.flush();
+        audit(tx, { storeId: viewer.storeId, actorId: viewer.staffId, action: 'vehicle.create', entity: 'Vehicle', entityId: created.id });
+        return created;
+      });
+      return ok(vehicle);
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) {
+        check.fail(['vin'], 'DUPLICATE_VIN');
+        return refuse(...check.errors);
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { Skill } from '../staff/roles.js';
+import { JobPayer, JobStatus } from './work-order.enums.js';
+import type { WorkOrder } from './work-order.entity.js';
+
+/** 作业项目: one line of work on a work order. */
+@Entity({ tableName: 'job' })
+@ObjectType({ implements: Node, description: 'A job (作业项目) on a work order.' })
+export class Job {
+  [OptionalProps]?: 'globalId' | 'standardHours' | 'status' | 'payer';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne({ entity: () => 'WorkOrder', ref: true, index: true })
+  workOrder!: Ref<WorkOrder>;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 120 })
+  title!: string;
+
+  @Field(() => Skill)
+  @Enum({ items: () => Skill })
+  skill!: Skill;
+
+  /** Standard (flat-rate) time in minutes; exposed as hours. */
+  @Property({ type: 'integer' })
+  standardMinutes!: number;
+
+  @Field(() => JobStatus)
+  @Enum({ items: () => JobStatus, default: JobStatus.PENDING })
+  status: JobStatus = JobStatus.PENDING;
+
+  @Field(() => JobPayer)
+  @Enum({ items: () => JobPayer, default: JobPayer.CUSTOMER })
+  payer: JobPayer = JobPayer.CUSTOMER;
+
+  @Field(() => Float)
+  get standardHours(): number {
+    return this.standardMinutes / 60;
+  }
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Job', this.id);
+  }
+}
