@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkOrderEvent } from './work-order-event.entity.js';
 import type { WorkOrder } from './work-order.entity.js';
-import type { HoldReason, WorkOrderEventKind, WorkOrderStatus } from './work-order.enums.js';
+import { type HoldReason, WorkOrderEventKind, type WorkOrderStatus } from './work-order.enums.js';
 
 export const BOARD_CHANNEL = 'workbay_board';
 
@@ -32,7 +32,7 @@ export interface EventFacts {
  */
 export async function recordEvent(tx: EntityManager, workOrder: WorkOrder, seq: number, facts: EventFacts): Promise<WorkOrderEvent> {
   const at = facts.at ?? new Date();
-  if (workOrder.id) workOrder.version += 1;
+  if (facts.kind !== WorkOrderEventKind.CREATED) workOrder.version += 1;
   workOrder.updatedAt = at;
   const event = tx.create(WorkOrderEvent, {
     store: workOrder.store,

@@ -1,0 +1,93 @@
+import { toGlobalId } from '../../src/graphql/global-id.js';
+import { withCheckDigit } from '../../src/shared/vin.js';
+import type { TestApp } from './test-app.js';
+
+let counter = 0;
+const unique = () => ++counter + Math.floor(Math.random() * 1000) * 1000;
+
+/** A valid, unique VIN / mobile / plate for this test process. */
+export function uniqueVin(): string {
+  return withCheckDigit(`LSVAU2180N${String(unique()).padStart(7, '0').slice(-7)}`);
+}
+export function uniqueMobile(): string {
+  return `139${String(unique()).padStart(8, '0').slice(-8)}`;
+}
+export function uniquePlate(): string {
+  return `京A${String(unique()).padStart(5, '0').slice(-5)}`;
+}
+
+export const Q = {
+  createCustomer: `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id name mobile } userErrors { code field message } } }`,
+  createVehicle: `mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { vehicle { id vin plate model owner { id } } userErrors { code field message } } }`,
+  createWorkOrder: `mutation($input: CreateWorkOrderInput!) { createWorkOrder(input: $input) { workOrder { id number status version promisedAt trackingUrl jobs { id title status } } userErrors { code field message } } }`,
+  assign: `mutation($input: AssignWorkOrderInput!) { assignWorkOrder(input: $input) { workOrder { id status version bay { id name } technicians { id name } } userErrors { code field message } } }`,
+  transition: `mutation($input: TransitionWorkOrderInput!) { transitionWorkOrder(input: $input) { workOrder { id status holdReason version } userErrors { code field message } } }`,
+  workOrder: `query($id: ID!) { workOrder(id: $id) { id number status holdReason version reworkCount startedAt trackingUrl bay { id } technicians { id } events { cursor at kind from to reason holdReason version actor { id name } } } }`,
+};
+
+export async function createCustomerAndVehicle(app: TestApp, opts: { model?: string } = {}) {
+  const token = await app.login('advisor');
+  const c = await app.gql(Q.createCustomer, { input: { name: '张伟', mobile: uniqueMobile() } }, { token });
+  const customerId = c.data.createCustomer.customer.id as string;
+  const v = await app.gql(Q.createVehicle, { input: { vin: uniqueVin(), plate: uniquePlate(), model: opts.model ?? '朗逸 Lavida 1.5L', color: '白', ownerId: customerId, mileageKm: 12000 } }, { token });
+  if (!v.data?.createVehicle?.vehicle) throw new Error(JSON.stringify(v));
+  return { customerId, vehicleId: v.data.createVehicle.vehicle.id as string, vehicle: v.data.createVehicle.vehicle };
+}
+
+export async function createWorkOrder(app: TestApp, input: Record<string, unknown> = {}) {
+  const { vehicleId, customerId } = await createCustomerAndVehicle(app);
+  const res = await app.gql(
+    Q.createWorkOrder,
+    {
+      input: {
+        vehicleId,
+        complaint: '发动机故障灯亮，怠速抖动',
+        promisedAt: new Date(Date.now() + 4 * 3600_000).toISOString(),
+        jobs: [{ title: '更换氧传感器', skill: 'ENGINE', standardHours: 1.5 }],
+        ...input,
+      },
+    },
+    { token: await app.login('advisor') },
+  );
+  if (!res.data?.createWorkOrder?.workOrder) throw new Error(JSON.stringify(res));
+  return { ...res.data.createWorkOrder.workOrder, vehicleId, customerId } as { id: string; number: string; version: number; status: string; trackingUrl: string; vehicleId: string; customerId: string };
+}
+
+export async function move(app: TestApp, as: string, id: string, to: string, extra: Record<string, unknown> = {}) {
+  const res = await app.gql(Q.transition, { input: { id, to, ...extra } }, { token: await app.login(as) });
+  return res.data?.transitionWorkOrder ?? res;
+}
+
+export async function assign(app: TestApp, id: string, technicians = ['tech1'], bayIndex = 0, as = 'foreman') {
+  const res = await app.gql(
+    Q.assign,
+    { input: { id, bayId: app.bays[bayIndex] ? toGlobalId('Bay', app.bays[bayIndex].id) : null, technicianIds: technicians.map((t) => toGlobalId('Staff', app.staffIds[t])) } },
+    { token: await app.login(as) },
+  );
+  return res.data?.assignWorkOrder ?? res;
+}
+
+/** The moves (actor, status) that take a fresh DRAFT order to each status through the API. */
+export const PATH_TO: Record<string, [string, string, Record<string, unknown>?][]> = {
+  DRAFT: [],
+  AWAITING_APPROVAL: [['advisor', 'AWAITING_APPROVAL']],
+  QUEUED: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED']],
+  IN_PROGRESS: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS']],
+  ON_HOLD: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['foreman', 'ON_HOLD', { holdReason: 'WAITING_PARTS', reason: '缺件' }]],
+  QUALITY_CHECK: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK']],
+  WASHING: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'WASHING']],
+  READY: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'WASHING'], ['foreman', 'READY']],
+  DELIVERED: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'READY'], ['advisor', 'DELIVERED']],
+  CANCELLED: [['advisor', 'CANCELLED']],
+};
+
+/** Creates an order and drives it to `status` through the API; bays rotate so that IN_PROGRESS orders do not collide. */
+export async function workOrderIn(app: TestApp, status: string, bayIndex = 0) {
+  const wo = await createWorkOrder(app);
+  for (const [actor, to, extra] of PATH_TO[status]) {
+    const res = actor === 'ASSIGN' ? await assign(app, wo.id, ['tech1'], bayIndex) : await move(app, actor, wo.id, to, extra);
+    if (!res.workOrder) throw new Error(`${actor} → ${to}: ${JSON.stringify(res)}`);
+  }
+  const current = await app.gql(Q.workOrder, { id: wo.id }, { token: await app.login('manager') });
+  return current.data.workOrder as { id: string; status: string; version: number; number: string; trackingUrl: string };
+}
