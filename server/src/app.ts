@@ -88,6 +88,7 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
     parseOptions: { maxTokens: MAX_TOKENS },
     formatError,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // main.ts owns shutdown: drain, close the ORM, then stop the database
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { drainServer: async () => { await wsServer.dispose(); } }; } },

@@ -159,7 +159,7 @@ describe('boardEvents: ordered, replayable, live', () => {
     expect(new Set(cursors).size).toBe(20);
     const seqs = cursors.map((c: string) => Number(Buffer.from(c, 'base64url').toString().split(':')[2]));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    expect(seqs.at(-1) - seqs[0]).toBe(19); // gap-free
+    expect(seqs.at(-1)! - seqs[0]).toBe(19); // gap-free
     sub.stop();
   });
 });

@@ -18,27 +18,31 @@ export interface SequencedBoardEvent {
 }
 
 export class BoardService {
-  /** The snapshot and its cursor come from one REPEATABLE READ snapshot, so replay after the cursor is exact. */
+  /**
+   * The cards and their cursor come from one REPEATABLE READ snapshot, so replay after the cursor is
+   * exact. Rolled back rather than committed: a commit would flush, diffing every loaded entity.
+   */
   async snapshot(em: EntityManager, storeId: number): Promise<Board> {
-    return em.transactional(
-      async (tx) => {
-        const store = await tx.findOneOrFail(Store, storeId, { refresh: true });
-        const [bays, orders] = await Promise.all([
-          tx.find(Bay, { store: storeId, active: true }, { orderBy: { position: 'asc', id: 'asc' } }),
-          tx.find(WorkOrder, { store: storeId, status: { $in: [...ON_BOARD_STATUSES] } }, { populate: [...CARD_POPULATE], orderBy: { id: 'asc' } }),
-        ]);
-        const now = new Date();
-        return {
-          cursor: encodeBoardCursor(storeId, Number(store.eventSeq)),
-          generatedAt: now,
-          store,
-          staleAfterMinutes: store.staleAfterMinutes,
-          bays,
-          cards: orders.map((wo) => toCard(wo, now, store.staleAfterMinutes)),
-        };
-      },
-      { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
-    );
+    const tx = em.fork();
+    await tx.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    try {
+      const store = await tx.findOneOrFail(Store, storeId);
+      const [bays, orders] = await Promise.all([
+        tx.find(Bay, { store: storeId, active: true }, { orderBy: { position: 'asc', id: 'asc' } }),
+        tx.find(WorkOrder, { store: storeId, status: { $in: [...ON_BOARD_STATUSES] } }, { populate: [...CARD_POPULATE], orderBy: { id: 'asc' }, strategy: 'select-in' }),
+      ]);
+      const now = new Date();
+      return {
+        cursor: encodeBoardCursor(storeId, Number(store.eventSeq)),
+        generatedAt: now,
+        store,
+        staleAfterMinutes: store.staleAfterMinutes,
+        bays,
+        cards: orders.map((wo) => toCard(wo, now, store.staleAfterMinutes)),
+      };
+    } finally {
+      await tx.rollback();
+    }
   }
 
   async currentSeq(em: EntityManager, storeId: number): Promise<number> {
@@ -52,7 +56,7 @@ export class BoardService {
     if (!rows.length) return [];
     const store = await em.findOneOrFail(Store, storeId);
     const ids = [...new Set(rows.map((r) => r.workOrder.id))];
-    const orders = await em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE] });
+    const orders = await em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'select-in' });
     const byId = new Map(orders.map((wo) => [wo.id, wo]));
     const now = new Date();
     return rows.map((row) => {

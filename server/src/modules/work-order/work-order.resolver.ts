@@ -4,6 +4,7 @@ import { pageRequest } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import type { Result } from '../../graphql/user-error.js';
 import { encodeBoardCursor } from '../board/board-cursor.js';
+import { loaded, loadedItems } from '../../db/loaded.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
@@ -71,40 +72,40 @@ export class WorkOrderResolver {
 
   @FieldResolver(() => Vehicle)
   vehicle(@Root() wo: WorkOrder) {
-    return wo.vehicle.loadOrFail();
+    return loaded(wo.vehicle);
   }
 
   /** Customer data is for staff only, never for a wall display. */
   @Authorized()
   @FieldResolver(() => Customer)
   customer(@Root() wo: WorkOrder) {
-    return wo.customer.loadOrFail();
+    return loaded(wo.customer);
   }
 
   @FieldResolver(() => Staff)
   advisor(@Root() wo: WorkOrder) {
-    return wo.advisor.loadOrFail();
+    return loaded(wo.advisor);
   }
 
   @FieldResolver(() => Bay, { nullable: true })
   bay(@Root() wo: WorkOrder) {
-    return wo.bay ? wo.bay.load() : null;
+    return wo.bay ? loaded(wo.bay) : null;
   }
 
   @FieldResolver(() => [Staff])
-  async technicians(@Root() wo: WorkOrder) {
-    return (await wo.technicians.load()).getItems();
+  technicians(@Root() wo: WorkOrder) {
+    return loadedItems(wo.technicians);
   }
 
   @FieldResolver(() => [Job])
-  async jobs(@Root() wo: WorkOrder) {
-    return (await wo.jobs.load()).getItems();
+  jobs(@Root() wo: WorkOrder) {
+    return loadedItems(wo.jobs);
   }
 
   @Authorized()
   @FieldResolver(() => [WorkOrderEvent], { description: 'The timeline, oldest first (R-WO-2).' })
-  async events(@Root() wo: WorkOrder) {
-    return (await wo.events.load()).getItems();
+  events(@Root() wo: WorkOrder) {
+    return loadedItems(wo.events);
   }
 
   @Authorized()

@@ -93,13 +93,14 @@ export class WorkOrderService {
     return ok(workOrder);
   }
 
-  /** WO<yyyymmdd>-<n>, counted per store and day; safe because the store event lock is held. */
+  /** WO<yyyymmdd>-<n>, one after the day's highest number in the store; race-free because the store event lock is held. */
   private async nextNumber(tx: EntityManager, storeId: number, now: Date): Promise<string> {
     const store = await tx.findOneOrFail(Store, storeId);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: store.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now).replaceAll('-', '');
     const prefix = `WO${day}-`;
-    const count = await tx.count(WorkOrder, { store: storeId, number: { $like: `${prefix}%` } });
-    return `${prefix}${String(count + 1).padStart(4, '0')}`;
+    const [last] = await tx.find(WorkOrder, { store: storeId, number: { $like: `${prefix}%` } }, { orderBy: { number: 'desc' }, limit: 1, fields: ['number'] });
+    const next = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
+    return `${prefix}${String(next).padStart(4, '0')}`;
   }
 
   async assign(em: EntityManager, viewer: StaffViewer, locale: Locale, input: AssignWorkOrderInput): Promise<Result<WorkOrder>> {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ValueClass } from '../customer/customer-type.js';
+import { HoldReason, JobPayer, WorkOrderSource, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
+import { BoardFlag as F, boardFlags, type FlagFacts } from './board-flags.js';
+
+const now = new Date('2026-11-22T10:00:00+08:00');
+const base: FlagFacts = { status: S.IN_PROGRESS, reworkCount: 0, updatedAt: now, payers: [JobPayer.CUSTOMER], customerWaiting: false, source: WorkOrderSource.WALK_IN };
+const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+
+describe('board flags', () => {
+  it('R-WO-6: STALE at 30 minutes without an update while in the workshop, not before, not when ready', () => {
+    expect(boardFlags({ ...base, updatedAt: minutesAgo(29) }, now, 30)).toEqual([]);
+    expect(boardFlags({ ...base, updatedAt: minutesAgo(30) }, now, 30)).toEqual([F.STALE]);
+    expect(boardFlags({ ...base, updatedAt: minutesAgo(20) }, now, 15)).toEqual([F.STALE]); // per-store setting
+    expect(boardFlags({ ...base, status: S.READY, updatedAt: minutesAgo(90) }, now, 30)).toEqual([]);
+    expect(boardFlags({ ...base, status: S.DRAFT, updatedAt: minutesAgo(90) }, now, 30)).toEqual([]);
+  });
+
+  it('OVERDUE past the promise until the car is ready', () => {
+    expect(boardFlags({ ...base, promisedAt: minutesAgo(1) }, now, 30)).toEqual([F.OVERDUE]);
+    expect(boardFlags({ ...base, promisedAt: minutesAgo(-1) }, now, 30)).toEqual([]);
+    expect(boardFlags({ ...base, status: S.READY, promisedAt: minutesAgo(60) }, now, 30)).toEqual([]);
+  });
+
+  it('waiting parts / approval, rework, VIP, warranty, customer waiting, appointment', () => {
+    expect(boardFlags({ ...base, status: S.ON_HOLD, holdReason: HoldReason.WAITING_PARTS }, now, 30)).toEqual([F.WAITING_PARTS]);
+    expect(boardFlags({ ...base, status: S.ON_HOLD, holdReason: HoldReason.WAITING_APPROVAL }, now, 30)).toEqual([F.WAITING_APPROVAL]);
+    expect(boardFlags({ ...base, status: S.AWAITING_APPROVAL }, now, 30)).toEqual([F.WAITING_APPROVAL]);
+    expect(boardFlags({ ...base, reworkCount: 1 }, now, 30)).toEqual([F.REWORK]);
+    expect(boardFlags({ ...base, reworkCount: 1, status: S.READY }, now, 30)).toEqual([]);
+    expect(boardFlags({ ...base, valueClass: ValueClass.A, payers: [JobPayer.WARRANTY], customerWaiting: true, source: WorkOrderSource.APPOINTMENT }, now, 30)).toEqual([
+      F.VIP,
+      F.WARRANTY,
+      F.CUSTOMER_WAITING,
+      F.APPOINTMENT,
+    ]);
+    expect(boardFlags({ ...base, valueClass: ValueClass.B }, now, 30)).toEqual([]);
+  });
+});

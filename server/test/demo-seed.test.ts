@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Customer } from '../src/modules/customer/customer.entity.js';
+import { Role } from '../src/modules/staff/roles.js';
+import { Staff } from '../src/modules/staff/staff.entity.js';
+import { Vehicle } from '../src/modules/vehicle/vehicle.entity.js';
+import { WorkOrderEvent } from '../src/modules/work-order/work-order-event.entity.js';
+import { WorkOrder } from '../src/modules/work-order/work-order.entity.js';
+import { WorkOrderEventKind, WorkOrderStatus } from '../src/modules/work-order/work-order.enums.js';
+import { findTransition } from '../src/modules/work-order/work-order.process.js';
+import { isValidMobile } from '../src/shared/mobile.js';
+import { isNewEnergyPlate, isValidPlate } from '../src/shared/plate.js';
+import { isValidVin } from '../src/shared/vin.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/seed/seed-demo.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ fixture: false });
+  await seedDemo(app.orm);
+});
+afterAll(() => app?.stop());
+
+describe('demo data that looks real', () => {
+  it('has staff for every role, all able to sign in with the demo password', async () => {
+    const staff = await app.orm.em.fork().find(Staff, {});
+    for (const role of Object.values(Role)) expect(staff.some((s) => s.roles.includes(role)), role).toBe(true);
+    for (const username of ['admin', 'manager', 'advisor', 'foreman', 'tech1', 'tech2', 'leader', 'qc', 'parts', 'warranty', 'cashier', 'cs']) {
+      const res = await app.gql(`mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }`, { u: username, p: DEMO_PASSWORD });
+      expect(res.data.login.token, username).toBeTruthy();
+    }
+  });
+
+  it('has ~40 customers and vehicles with valid mobiles, VINs and plates, including new-energy plates', async () => {
+    const em = app.orm.em.fork();
+    const customers = await em.find(Customer, {});
+    const vehicles = await em.find(Vehicle, {});
+    expect(customers).toHaveLength(40);
+    expect(vehicles).toHaveLength(40);
+    expect(customers.every((c) => isValidMobile(c.mobile))).toBe(true);
+    expect(vehicles.every((v) => isValidVin(v.vin) && isValidPlate(v.plate))).toBe(true);
+    expect(vehicles.filter((v) => isNewEnergyPlate(v.plate)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has 25 work orders over every status, whose histories follow the transitions table', async () => {
+    const em = app.orm.em.fork();
+    const orders = await em.find(WorkOrder, {}, { populate: ['events'] });
+    expect(orders).toHaveLength(25);
+    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(Object.values(WorkOrderStatus)));
+    for (const wo of orders) {
+      const events = wo.events.getItems();
+      expect(events[0].kind).toBe(WorkOrderEventKind.CREATED);
+      let status = WorkOrderStatus.DRAFT;
+      let started = false;
+      for (const e of events.filter((x: WorkOrderEvent) => x.kind === WorkOrderEventKind.TRANSITIONED)) {
+        expect(e.fromStatus).toBe(status);
+        expect(findTransition(status, e.toStatus, started), `${wo.number}: ${status} → ${e.toStatus}`).not.toBeNull();
+        status = e.toStatus;
+        started ||= status === WorkOrderStatus.IN_PROGRESS;
+      }
+      expect(status).toBe(wo.status);
+      expect(events.at(-1)!.version).toBe(wo.version);
+    }
+  });
+
+  it('the board shows every board flag somewhere', async () => {
+    const res = await app.gql(`{ board { cards { flags } } }`, {}, { token: (await app.gql(`mutation { login(input: { username: "foreman", password: "${DEMO_PASSWORD}" }) { token } }`)).data.login.token });
+    const flags = new Set(res.data.board.cards.flatMap((c: { flags: string[] }) => c.flags));
+    expect([...flags].sort()).toEqual(['APPOINTMENT', 'CUSTOMER_WAITING', 'OVERDUE', 'REWORK', 'STALE', 'VIP', 'WAITING_APPROVAL', 'WAITING_PARTS', 'WARRANTY']);
+  });
+});
