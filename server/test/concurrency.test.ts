@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../src/graphql/global-id.js';
 import { Q, workOrderIn } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -25,6 +26,16 @@ describe('R-WO-8: concurrent edits never silently overwrite each other', () => {
     const { data } = await app.gql(Q.workOrder, { id: wo.id }, { token: tokens[2] });
     expect(data.workOrder.version).toBe(wo.version + 1);
     expect(data.workOrder.events.filter((e: { to: string }) => e.to === 'ON_HOLD')).toHaveLength(1);
+  });
+
+  it('two foremen dispatching from the same version: the second is refused, not silently overwriting', async () => {
+    const wo = await workOrderIn(app, 'QUEUED');
+    const token = await app.login('foreman');
+    const dispatch = (tech: string) =>
+      app.gql(Q.assign, { input: { id: wo.id, bayId: toGlobalId('Bay', app.bays[0].id), technicianIds: [toGlobalId('Staff', app.staffIds[tech])], expectedVersion: wo.version } }, { token });
+    const [a, b] = (await Promise.all([dispatch('tech1'), dispatch('leader')])).map((r) => r.data.assignWorkOrder);
+    expect([a, b].filter((r) => r.workOrder)).toHaveLength(1);
+    expect([a, b].find((r) => !r.workOrder)!.userErrors[0].code).toBe('STALE_VERSION');
   });
 
   it('a stale version is refused even when the move itself would be legal', async () => {

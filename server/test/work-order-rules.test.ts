@@ -130,7 +130,7 @@ describe('dispatch (R-WO-3)', () => {
     const otherStore = await assign(app, wo.id, ['tech2', 'other_tech'], 1);
     expect(otherStore.userErrors).toEqual([expect.objectContaining({ code: 'NOT_A_TECHNICIAN' })]);
 
-    const byTech = await app.gql(Q.assign, { input: { id: wo.id, technicianIds: [] } }, { token: await app.login('tech1') });
+    const byTech = await app.gql(Q.assign, { input: { id: wo.id, technicianIds: [], expectedVersion: 1 } }, { token: await app.login('tech1') });
     expect(byTech.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     expect((await snapshot(wo.id)).version).toBe(1);
@@ -143,9 +143,9 @@ describe('dispatch (R-WO-3)', () => {
 
   it('refuses unknown bays and malformed ids with the field path', async () => {
     const wo = await createWorkOrder(app);
-    const res = await app.gql(Q.assign, { input: { id: wo.id, bayId: toGlobalId('Bay', 999999), technicianIds: ['garbage'] } }, { token: await app.login('foreman') });
+    const res = await app.gql(Q.assign, { input: { id: wo.id, bayId: toGlobalId('Bay', 999999), technicianIds: ['garbage'], expectedVersion: 1 } }, { token: await app.login('foreman') });
     expect(res.data.assignWorkOrder.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_ID', field: ['input', 'technicianIds', '0'] })]);
-    const res2 = await app.gql(Q.assign, { input: { id: wo.id, bayId: toGlobalId('Bay', 999999), technicianIds: [toGlobalId('Staff', app.staffIds.tech1)] } }, { token: await app.login('foreman') });
+    const res2 = await app.gql(Q.assign, { input: { id: wo.id, bayId: toGlobalId('Bay', 999999), technicianIds: [toGlobalId('Staff', app.staffIds.tech1)], expectedVersion: 1 } }, { token: await app.login('foreman') });
     expect(res2.data.assignWorkOrder.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'bayId'] })]);
   });
 });

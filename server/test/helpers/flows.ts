@@ -58,10 +58,21 @@ export async function move(app: TestApp, as: string, id: string, to: string, ext
   return res.data?.transitionWorkOrder ?? res;
 }
 
+export async function versionOf(app: TestApp, id: string): Promise<number> {
+  return (await app.gql(`query($id: ID!) { workOrder(id: $id) { version } } `, { id }, { token: await app.login('manager') })).data.workOrder.version;
+}
+
 export async function assign(app: TestApp, id: string, technicians = ['tech1'], bayIndex = 0, as = 'foreman') {
   const res = await app.gql(
     Q.assign,
-    { input: { id, bayId: app.bays[bayIndex] ? toGlobalId('Bay', app.bays[bayIndex].id) : null, technicianIds: technicians.map((t) => toGlobalId('Staff', app.staffIds[t])) } },
+    {
+      input: {
+        id,
+        bayId: app.bays[bayIndex] ? toGlobalId('Bay', app.bays[bayIndex].id) : null,
+        technicianIds: technicians.map((t) => toGlobalId('Staff', app.staffIds[t])),
+        expectedVersion: await versionOf(app, id),
+      },
+    },
     { token: await app.login(as) },
   );
   return res.data?.assignWorkOrder ?? res;

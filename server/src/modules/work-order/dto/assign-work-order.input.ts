@@ -11,6 +11,6 @@ export class AssignWorkOrderInput {
   @Field(() => [ID])
   technicianIds!: string[];
 
-  @Field(() => Int, { nullable: true, description: 'Refused with STALE_VERSION when the order has moved on (R-WO-8).' })
-  expectedVersion?: number | null;
+  @Field(() => Int, { description: 'Required: a dispatch replaces the previous one, so it must not overwrite a change it has not seen (R-WO-8).' })
+  expectedVersion!: number;
 }

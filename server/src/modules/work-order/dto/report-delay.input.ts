@@ -15,6 +15,6 @@ export class ReportWorkOrderDelayInput {
   @Field(() => String, { nullable: true, description: 'What we offer, e.g. a courtesy car or a labour discount.' })
   remedy?: string | null;
 
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
+  @Field(() => Int, { description: 'Required: the new promise replaces the old one (R-WO-8).' })
+  expectedVersion!: number;
 }
