@@ -1,11 +1,11 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffViewer } from '../../graphql/context.js';
 import { toConnection, type PageRequest } from '../../graphql/connection.js';
 import { InputCheck } from '../../graphql/input-check.js';
 import { ok, refuse, registerMessages, type Result } from '../../graphql/user-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { isValidMobile, normalizeMobile } from '../../shared/mobile.js';
-import { audit } from '../audit/audit.js';
+import { createAudited } from '../audit/audit.js';
 import { Customer } from './customer.entity.js';
 import { CustomerType } from './customer-type.js';
 import type { CreateCustomerInput, CustomerFilter } from './dto.js';
@@ -27,29 +27,12 @@ export class CustomerService {
       check.fail(['mobile'], 'DUPLICATE_MOBILE');
       return refuse(...check.errors);
     }
-    try {
-      const customer = await em.transactional(async (tx) => {
-        const created = tx.create(Customer, {
-          store: viewer.storeId,
-          name: name!,
-          mobile,
-          customerType: input.customerType ?? CustomerType.PRIVATE,
-          createdBy: viewer.staffId,
-          createdAt: new Date(),
-        });
-        await tx.flush();
-        audit(tx, { storeId: viewer.storeId, actorId: viewer.staffId, action: 'customer.create', entity: 'Customer', entityId: created.id });
-        return created;
-      });
-      return ok(customer);
-    } catch (e) {
-      // A concurrent create with the same mobile lost the race on the unique index.
-      if (e instanceof UniqueConstraintViolationException) {
-        check.fail(['mobile'], 'DUPLICATE_MOBILE');
-        return refuse(...check.errors);
-      }
-      throw e;
-    }
+    const customer = await createAudited(em, viewer, { action: 'customer.create', entity: 'Customer' }, (tx) =>
+      tx.create(Customer, { store: viewer.storeId, name: name!, mobile, customerType: input.customerType ?? CustomerType.PRIVATE, createdBy: viewer.staffId, createdAt: new Date() }),
+    );
+    if (customer) return ok(customer);
+    check.fail(['mobile'], 'DUPLICATE_MOBILE');
+    return refuse(...check.errors);
   }
 
   async list(em: EntityManager, storeId: number, page: PageRequest, filter?: CustomerFilter | null) {

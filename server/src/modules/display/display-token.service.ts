@@ -4,7 +4,7 @@ import { dbId } from '../../graphql/global-id.js';
 import { InputCheck } from '../../graphql/input-check.js';
 import { ok, refuse, type Result, userError } from '../../graphql/user-error.js';
 import type { Locale } from '../../i18n/locale.js';
-import { audit } from '../audit/audit.js';
+import { audit, createAudited } from '../audit/audit.js';
 import { hashToken, newToken, TOKEN_PREFIX } from '../auth/tokens.js';
 import { DisplayToken } from './display-token.entity.js';
 
@@ -16,13 +16,10 @@ export class DisplayTokenService {
     const cleanName = check.text(['name'], name, { max: 60, required: true });
     if (check.failed) return refuse(...check.errors);
     const token = newToken(TOKEN_PREFIX.display);
-    const displayToken = await em.transactional(async (tx) => {
-      const created = tx.create(DisplayToken, { store: viewer.storeId, name: cleanName!, tokenHash: hashToken(token), createdBy: viewer.staffId, createdAt: new Date() });
-      await tx.flush();
-      audit(tx, { storeId: viewer.storeId, actorId: viewer.staffId, action: 'display-token.create', entity: 'DisplayToken', entityId: created.id });
-      return created;
-    });
-    return ok({ displayToken, token });
+    const displayToken = await createAudited(em, viewer, { action: 'display-token.create', entity: 'DisplayToken' }, (tx) =>
+      tx.create(DisplayToken, { store: viewer.storeId, name: cleanName!, tokenHash: hashToken(token), createdBy: viewer.staffId, createdAt: new Date() }),
+    );
+    return ok({ displayToken: displayToken!, token });
   }
 
   /** Revokes, and tells every server process to close the display's open subscriptions. */

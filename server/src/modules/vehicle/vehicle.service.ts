@@ -1,4 +1,4 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffViewer } from '../../graphql/context.js';
 import { dbId } from '../../graphql/global-id.js';
 import { InputCheck } from '../../graphql/input-check.js';
@@ -6,7 +6,7 @@ import { ok, refuse, registerMessages, type Result } from '../../graphql/user-er
 import type { Locale } from '../../i18n/locale.js';
 import { isValidPlate, normalizePlate } from '../../shared/plate.js';
 import { isValidVin, normalizeVin } from '../../shared/vin.js';
-import { audit } from '../audit/audit.js';
+import { createAudited } from '../audit/audit.js';
 import { Customer } from '../customer/customer.entity.js';
 import type { CreateVehicleInput } from './dto.js';
 import { Vehicle } from './vehicle.entity.js';
@@ -39,31 +39,22 @@ export class VehicleService {
       check.fail(['vin'], 'DUPLICATE_VIN');
       return refuse(...check.errors);
     }
-    try {
-      const vehicle = await em.transactional(async (tx) => {
-        const created = tx.create(Vehicle, {
-          store: viewer.storeId,
-          vin,
-          plate,
-          model: model!,
-          brand,
-          color,
-          mileageKm: input.mileageKm ?? null,
-          owner: owner!,
-          createdBy: viewer.staffId,
-          createdAt: new Date(),
-        });
-        await tx.flush();
-        audit(tx, { storeId: viewer.storeId, actorId: viewer.staffId, action: 'vehicle.create', entity: 'Vehicle', entityId: created.id });
-        return created;
-      });
-      return ok(vehicle);
-    } catch (e) {
-      if (e instanceof UniqueConstraintViolationException) {
-        check.fail(['vin'], 'DUPLICATE_VIN');
-        return refuse(...check.errors);
-      }
-      throw e;
-    }
+    const vehicle = await createAudited(em, viewer, { action: 'vehicle.create', entity: 'Vehicle' }, (tx) =>
+      tx.create(Vehicle, {
+        store: viewer.storeId,
+        vin,
+        plate,
+        model: model!,
+        brand,
+        color,
+        mileageKm: input.mileageKm ?? null,
+        owner: owner!,
+        createdBy: viewer.staffId,
+        createdAt: new Date(),
+      }),
+    );
+    if (vehicle) return ok(vehicle);
+    check.fail(['vin'], 'DUPLICATE_VIN');
+    return refuse(...check.errors);
   }
 }

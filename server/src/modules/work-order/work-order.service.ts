@@ -4,7 +4,7 @@ import type { StaffViewer } from '../../graphql/context.js';
 import { toConnection, type PageRequest } from '../../graphql/connection.js';
 import { dbId } from '../../graphql/global-id.js';
 import { InputCheck } from '../../graphql/input-check.js';
-import { ok, refuse, type Result, userError } from '../../graphql/user-error.js';
+import { ok, refuse, type Result, type UserError, userError } from '../../graphql/user-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { normalizePlate } from '../../shared/plate.js';
 import { MAX_MILEAGE_KM } from '../vehicle/vehicle.service.js';
@@ -22,7 +22,7 @@ import { Job } from './job.entity.js';
 import { WorkOrder } from './work-order.entity.js';
 import { WorkOrderEventKind, WorkOrderStatus as S } from './work-order.enums.js';
 import { WorkOrderError as E } from './work-order.errors.js';
-import { lockStoreForEvent, recordEvent } from './work-order-events.js';
+import { type EventFacts, lockStoreForEvent, recordEvent } from './work-order-events.js';
 import { actsOnlyAsTechnician, findTransition, roleMayMove } from './work-order.process.js';
 
 const MAX_JOBS = 50;
@@ -210,7 +210,7 @@ export class WorkOrderService {
     locale: Locale,
     globalId: string,
     expectedVersion: number | null | undefined,
-    apply: (tx: EntityManager, wo: WorkOrder) => Promise<ReturnType<typeof userError>[] | Omit<Parameters<typeof recordEvent>[3], 'actorId'>>,
+    apply: (tx: EntityManager, wo: WorkOrder) => Promise<UserError[] | Omit<EventFacts, 'actorId'>>,
   ): Promise<Result<WorkOrder>> {
     const id = dbId(globalId, 'WorkOrder');
     const notFound = () => refuse<WorkOrder>(userError(locale, 'NOT_FOUND', ['input', 'id'], { what: locale === 'zh' ? '工单' : 'Work order' }));
