@@ -67,7 +67,7 @@ export class BoardEventHub {
         const decoded = decodeBoardCursor(after);
         const usable = decoded && decoded.storeId === storeId && decoded.seq <= current && current - decoded.seq <= MAX_REPLAY;
         if (usable) cursor = decoded.seq;
-        else yield { cursor: encodeBoardCursor(storeId, current), kind: BoardEventKind.RESET, workOrderId: null, card: null };
+        else yield { cursor: encodeBoardCursor(storeId, current), kind: BoardEventKind.RESET, workOrderId: null, card: null, status: null, deliveries: null };
       }
       while (!signal.aborted) {
         const batch = await this.after(storeId, feed, cursor);

@@ -7,7 +7,7 @@ import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
 import { boardFlags, minutesBetween } from './board-flags.js';
-import { type Board, type BoardCard, type BoardEvent, BoardEventKind } from './board.types.js';
+import { type Board, type BoardCard, type BoardDeliveries, type BoardEvent, BoardEventKind } from './board.types.js';
 
 /** Everything a card renders, loaded with a constant number of statements however many cards there are. */
 const CARD_POPULATE = ['vehicle', 'customer', 'advisor', 'bay', 'technicians', 'jobs'] as const;
@@ -33,6 +33,7 @@ export class BoardService {
       ]);
       const now = new Date();
       return {
+        deliveries: await this.deliveries(tx, store),
         cursor: encodeBoardCursor(storeId, Number(store.eventSeq)),
         generatedAt: now,
         store,
@@ -43,6 +44,20 @@ export class BoardService {
     } finally {
       await tx.rollback();
     }
+  }
+
+  /** Today's promises in the store's time zone: how many, and how many are done (ready or delivered). */
+  async deliveries(em: EntityManager, store: Store): Promise<BoardDeliveries> {
+    const [row] = await em.execute<{ due: string; done: string }[]>(
+      `select count(*) filter (where status <> 'CANCELLED') as due,
+              count(*) filter (where status in ('READY', 'DELIVERED')) as done
+         from work_order
+        where store_id = ?
+          and promised_at >= date_trunc('day', now() at time zone ?) at time zone ?
+          and promised_at < (date_trunc('day', now() at time zone ?) + interval '1 day') at time zone ?`,
+      [store.id, store.timezone, store.timezone, store.timezone, store.timezone],
+    );
+    return { dueToday: Number(row.due), doneToday: Number(row.done) };
   }
 
   async currentSeq(em: EntityManager, storeId: number): Promise<number> {
@@ -58,6 +73,7 @@ export class BoardService {
     const ids = [...new Set(rows.map((r) => r.workOrder.id))];
     const orders = await em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'select-in' });
     const byId = new Map(orders.map((wo) => [wo.id, wo]));
+    const deliveries = await this.deliveries(em, store);
     const now = new Date();
     return rows.map((row) => {
       const wo = byId.get(row.workOrder.id)!;
@@ -69,6 +85,8 @@ export class BoardService {
           kind: onBoard ? BoardEventKind.UPSERT : BoardEventKind.REMOVE,
           workOrderId: wo.globalId,
           card: onBoard ? toCard(wo, now, store.staleAfterMinutes) : null,
+          status: wo.status,
+          deliveries,
         },
       };
     });

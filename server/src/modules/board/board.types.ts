@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { Bay } from '../store/bay.entity.js';
 import { Store } from '../store/store.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
+import { WorkOrderStatus } from '../work-order/work-order.enums.js';
 import { BoardFlag } from './board-flags.js';
 
 @ObjectType({ description: 'A work order as the wall display shows it.' })
@@ -28,6 +29,15 @@ export class BoardCard {
   updatedAt!: Date;
 }
 
+@ObjectType({ description: "Today's promised deliveries (store time zone) and how many of them are done (READY or DELIVERED)." })
+export class BoardDeliveries {
+  @Field(() => Int)
+  dueToday!: number;
+
+  @Field(() => Int)
+  doneToday!: number;
+}
+
 @ObjectType()
 export class Board {
   @Field(() => String, { description: 'Cursor of the newest event included; pass it as `after` to boardEvents.' })
@@ -47,6 +57,9 @@ export class Board {
 
   @Field(() => [BoardCard])
   cards!: BoardCard[];
+
+  @Field(() => BoardDeliveries)
+  deliveries!: BoardDeliveries;
 }
 
 export enum BoardEventKind {
@@ -69,4 +82,10 @@ export class BoardEvent {
 
   @Field(() => BoardCard, { nullable: true, description: 'The card as it is now; null for REMOVE and RESET.' })
   card?: BoardCard | null;
+
+  @Field(() => WorkOrderStatus, { nullable: true, description: 'The order\'s status now (e.g. DELIVERED or CANCELLED for REMOVE); null for RESET.' })
+  status?: WorkOrderStatus | null;
+
+  @Field(() => BoardDeliveries, { nullable: true, description: "Today's delivery counts after this event; null for RESET." })
+  deliveries?: BoardDeliveries | null;
 }

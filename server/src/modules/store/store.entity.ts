@@ -25,6 +25,7 @@ export class Store {
   @Property({ type: 'string', length: 200, nullable: true })
   address?: string | null;
 
+  @Field(() => String, { description: 'IANA time zone of the store, e.g. Asia/Shanghai.' })
   @Property({ type: 'string', length: 40, default: 'Asia/Shanghai' })
   timezone: string = 'Asia/Shanghai';
 

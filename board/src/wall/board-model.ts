@@ -1,0 +1,115 @@
+/** Pure board logic shared by the store and the components: no Vue, no I/O. */
+
+export type Status = 'DRAFT' | 'AWAITING_APPROVAL' | 'QUEUED' | 'IN_PROGRESS' | 'ON_HOLD' | 'QUALITY_CHECK' | 'WASHING' | 'READY' | 'DELIVERED' | 'CANCELLED';
+export type Flag = 'WAITING_PARTS' | 'WAITING_APPROVAL' | 'REWORK' | 'STALE' | 'OVERDUE' | 'VIP' | 'WARRANTY' | 'CUSTOMER_WAITING' | 'APPOINTMENT';
+
+export interface Card {
+  workOrder: {
+    id: string;
+    number: string;
+    status: Status;
+    holdReason: string | null;
+    promisedAt: string | null;
+    version: number;
+    vehicle: { plate: string; model: string; color: string | null };
+    bay: { id: string; name: string } | null;
+    technicians: { id: string; name: string }[];
+    advisor: { name: string };
+  };
+  flags: Flag[];
+  standardHours: number;
+  statusSince: string;
+  updatedAt: string;
+}
+
+export interface Deliveries {
+  dueToday: number;
+  doneToday: number;
+}
+
+export interface BoardSnapshot {
+  cursor: string;
+  generatedAt: string;
+  staleAfterMinutes: number;
+  store: { id: string; name: string; timezone: string };
+  bays: { id: string; name: string }[];
+  deliveries: Deliveries;
+  cards: Card[];
+}
+
+export interface BoardEvent {
+  cursor: string;
+  kind: 'UPSERT' | 'REMOVE' | 'RESET';
+  workOrderId: string | null;
+  status: Status | null;
+  deliveries: Deliveries | null;
+  card: Card | null;
+}
+
+export type StageKey = 'RECEPTION' | 'QUEUED' | 'IN_PROGRESS' | 'ON_HOLD' | 'QUALITY_CHECK' | 'WASHING' | 'READY';
+
+/** Columns of the wall, left to right; DRAFT and AWAITING_APPROVAL share a slim reception column. */
+export const STAGES: readonly { key: StageKey; statuses: readonly Status[]; slim?: boolean }[] = [
+  { key: 'RECEPTION', statuses: ['DRAFT', 'AWAITING_APPROVAL'], slim: true },
+  { key: 'QUEUED', statuses: ['QUEUED'] },
+  { key: 'IN_PROGRESS', statuses: ['IN_PROGRESS'] },
+  { key: 'ON_HOLD', statuses: ['ON_HOLD'] },
+  { key: 'QUALITY_CHECK', statuses: ['QUALITY_CHECK'] },
+  { key: 'WASHING', statuses: ['WASHING'] },
+  { key: 'READY', statuses: ['READY'] },
+];
+
+export function stageOf(status: Status): StageKey | null {
+  return STAGES.find((s) => s.statuses.includes(status))?.key ?? null;
+}
+
+const IN_WORKSHOP: readonly Status[] = ['QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
+const NOT_YET_READY: readonly Status[] = ['DRAFT', 'AWAITING_APPROVAL', 'QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
+
+/** Flags as of `now`: the server's, with the time-based ones (STALE, OVERDUE) recomputed in the page. */
+export function flagsAt(card: Card, now: number, staleAfterMinutes: number): Flag[] {
+  const flags: Flag[] = card.flags.filter((f) => f !== 'STALE' && f !== 'OVERDUE');
+  const { status, promisedAt } = card.workOrder;
+  if (IN_WORKSHOP.includes(status) && now - Date.parse(card.updatedAt) >= staleAfterMinutes * 60_000) flags.push('STALE');
+  if (promisedAt && NOT_YET_READY.includes(status) && now > Date.parse(promisedAt)) flags.push('OVERDUE');
+  return flags;
+}
+
+/** HH:mm in the store's time zone (the wall may run on a machine set to anything). */
+export function formatTime(iso: string | number | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(new Date(iso));
+}
+
+/** A promise today reads HH:mm; another day M/D HH:mm. */
+export function formatPromise(iso: string, now: number, timeZone: string): string {
+  const day = (t: string | number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
+  if (day(iso) === day(now)) return formatTime(iso, timeZone);
+  const md = new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric' }).formatToParts(new Date(iso));
+  const part = (type: string) => md.find((p) => p.type === type)?.value;
+  return `${part('month')}/${part('day')} ${formatTime(iso, timeZone)}`;
+}
+
+export const minutesSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+
+/** Most urgent first: overdue, then the earliest promise, then cars without a promise, oldest number first. */
+export function byUrgency(now: number) {
+  return (a: Card, b: Card): number => {
+    const pa = a.workOrder.promisedAt ? Date.parse(a.workOrder.promisedAt) : Infinity;
+    const pb = b.workOrder.promisedAt ? Date.parse(b.workOrder.promisedAt) : Infinity;
+    const oa = pa < now ? 0 : 1;
+    const ob = pb < now ? 0 : 1;
+    return oa - ob || pa - pb || a.workOrder.number.localeCompare(b.workOrder.number);
+  };
+}
+
+/** What applying an event does, decided without side effects (the store applies it). */
+export type EventEffect = { kind: 'upsert'; card: Card } | { kind: 'remove'; id: string } | { kind: 'ignore' } | { kind: 'reset' };
+
+export function effectOf(event: BoardEvent, known: Card | undefined): EventEffect {
+  if (event.kind === 'RESET') return { kind: 'reset' };
+  if (event.kind === 'REMOVE') return event.workOrderId ? { kind: 'remove', id: event.workOrderId } : { kind: 'ignore' };
+  if (!event.card) return { kind: 'ignore' };
+  // Replays and slow paths may deliver a card we already have a newer version of.
+  if (known && known.workOrder.version >= event.card.workOrder.version) return { kind: 'ignore' };
+  return { kind: 'upsert', card: event.card };
+}

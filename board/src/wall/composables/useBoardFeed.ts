@@ -1,0 +1,77 @@
+import { onScopeDispose } from 'vue';
+import { type Realtime, type LiveSubscription, createRealtime, graphqlUrl, request } from '../../shared/realtime-client';
+import type { BoardEvent, BoardSnapshot } from '../board-model';
+import { useBoardStore } from '../stores/board.store';
+import { useConnectionStore } from '../stores/connection.store';
+
+const CARD = `workOrder { id number status holdReason promisedAt version vehicle { plate model color } bay { id name } technicians { id name } advisor { name } }
+  flags standardHours statusSince updatedAt`;
+export const BOARD_QUERY = `query WallBoard { board { cursor generatedAt staleAfterMinutes store { id name timezone } bays { id name } deliveries { dueToday doneToday } cards { ${CARD} } } }`;
+export const BOARD_EVENTS = `subscription WallEvents($after: String) { boardEvents(after: $after) { cursor kind workOrderId status deliveries { dueToday doneToday } card { ${CARD} } } }`;
+
+export interface FeedDeps {
+  token: () => string;
+  onUnauthorized: () => void;
+  realtime?: (onState: (s: Parameters<Parameters<typeof createRealtime>[0]['onState']>[0], at: Date) => void) => Realtime;
+  load?: (token: string) => ReturnType<typeof request<{ board: BoardSnapshot }>>;
+}
+
+/**
+ * Keeps the board store live: snapshot over HTTP, then events from its cursor over the socket;
+ * after a reconnect the stream resumes from the last applied cursor; RESET reloads the snapshot.
+ */
+export function useBoardFeed(deps: FeedDeps) {
+  const board = useBoardStore();
+  const connection = useConnectionStore();
+  const load = deps.load ?? ((token: string) => request<{ board: BoardSnapshot }>(BOARD_QUERY, {}, { authorization: `Bearer ${token}` }));
+  const realtime = (deps.realtime ?? defaultRealtime(deps.token))((state, at) => {
+    connection.update(state, at);
+    if (state === 'unauthorized') deps.onUnauthorized();
+  });
+
+  async function reload(): Promise<boolean> {
+    const res = await load(deps.token());
+    if (res.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+      deps.onUnauthorized();
+      return false;
+    }
+    if (!res.data) throw new Error(res.errors?.[0]?.message ?? 'board query failed');
+    board.loadSnapshot(res.data.board);
+    return true;
+  }
+
+  const events: LiveSubscription<BoardEvent> = {
+    query: BOARD_EVENTS,
+    variables: () => ({ after: board.cursor }),
+    next: (event) => {
+      if (board.applyEvent(event) === 'reset') void reload().then((ok) => ok && realtime.restart(events));
+    },
+    error: (errors) => {
+      if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' || e.extensions?.code === 'FORBIDDEN')) deps.onUnauthorized();
+    },
+  };
+
+  async function start() {
+    let delay = 1000;
+    // The first snapshot is retried too: the wall may boot before the server or the network.
+    for (;;) {
+      try {
+        if (!(await reload())) return;
+        break;
+      } catch {
+        connection.update('offline', new Date());
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+    realtime.subscribe(events);
+    realtime.start();
+  }
+
+  onScopeDispose(() => realtime.stop());
+  return { start, stop: () => realtime.stop() };
+}
+
+function defaultRealtime(token: () => string) {
+  return (onState: (s: any, at: Date) => void) => createRealtime({ url: graphqlUrl().ws, connectionParams: () => ({ authorization: `Bearer ${token()}` }), onState });
+}
