@@ -121,7 +121,7 @@ const fanOut = stats(fanOutAll);
 const each = stats(perSubscriber);
 const mut = stats(mutationOnly);
 const f = (n: number) => n.toFixed(1);
-const report = `<!-- bench:start -->
+const report = `<!-- bench:api:start -->
 Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, Node ${process.version}); embedded PostgreSQL, HTTP and WebSocket on loopback.
 
 | what | p50 | p99 | baseline (same run) | ratio p50 |
@@ -131,10 +131,10 @@ Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${os.cpu
 | transition sent → event at all ${SUBSCRIBERS} subscribers | ${f(fanOut.p50)} ms | ${f(fanOut.p99)} ms | mutation round trip ${f(mut.p50)} ms | ${(fanOut.p50 / mut.p50).toFixed(1)}× |
 
 The event is built once per process (one read of the new event rows, one card load) and fanned out to every subscriber; ${ROUNDS} rounds.
-<!-- bench:end -->`;
+<!-- bench:api:end -->`;
 console.log(report);
 const readme = path.join(repoRoot(), 'README.md');
 const text = fs.readFileSync(readme, 'utf8');
-fs.writeFileSync(readme, text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, report));
+fs.writeFileSync(readme, text.replace(/<!-- bench:api:start -->[\s\S]*<!-- bench:api:end -->/, report));
 console.log('README.md updated');
 process.exit(0);

@@ -19,7 +19,7 @@ export interface LiveSubscription<T> {
   error?: (errors: readonly { message: string; extensions?: Record<string, unknown> }[]) => void;
 }
 
-export const defaultBackoff = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+export const defaultBackoff = (attempt: number) => Math.min(10_000, 1000 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 
 /** Close codes after which retrying with the same credentials is pointless. */
 const UNAUTHORIZED_CLOSE = new Set([4401, 4403]);

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Browser, chromium } from 'playwright-core';
+import { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from '../../server/src/db/embedded-postgres';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** A real PostgreSQL for the test file, outliving the server processes that use it. */
+export async function startDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbay-e2e-'));
+  const db: EmbeddedDatabase = await startEmbeddedPostgres(dir, { quiet: true });
+  const admin = new pg.Client(db.url('postgres'));
+  await admin.connect();
+  await admin.query('create database e2e');
+  await admin.end();
+  return {
+    url: db.url('e2e'),
+    stop: async () => {
+      await db.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ServerProcess {
+  port: number;
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** `pnpm start`'s server (migrations, demo seed when empty), as its own process on `port`. */
+export async function startServer(databaseUrl: string, port?: number): Promise<ServerProcess> {
+  const p = port ?? (await freePort());
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+    cwd: path.join(ROOT, 'server'),
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(p), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Workbay GraphQL API')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    port: p,
+    base: `http://127.0.0.1:${p}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+export function api(base: string) {
+  return async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data: T; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+}
+
+export async function login(base: string, username: string): Promise<string> {
+  const data = await api(base)<{ login: { token: string } }>(`mutation($u: String!) { login(input: { username: $u, password: "demo1234" }) { token } }`, { u: username });
+  return data.login.token;
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath()!, args: CHROMIUM_ARGS });
+}
+
+export const DOCS = path.join(ROOT, 'docs');

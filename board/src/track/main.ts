@@ -1,0 +1,5 @@
+import './track.css';
+import { createTrackApp } from './app';
+import { tokenFromPath } from './format';
+
+createTrackApp({ token: tokenFromPath(location.pathname) }).mount('#app');
