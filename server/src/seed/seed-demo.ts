@@ -155,11 +155,9 @@ async function seedOrder(
     }
     if (from === S.QUALITY_CHECK && step.to === S.IN_PROGRESS) wo.reworkCount += 1;
     if (step.to === S.QUALITY_CHECK) wo.jobs.getItems().forEach((j) => (j.status = JobStatus.DONE));
-    if (step.to === S.DELIVERED) {
-      wo.deliveredAt = at;
-      wo.trackingExpiresAt = new Date(at.getTime() + o.store.trackingLinkTtlHours * 3600_000);
-    }
-    if (step.to === S.CANCELLED) wo.trackingExpiresAt = at;
+    if (step.to === S.DELIVERED) wo.deliveredAt = at;
+    // As WorkOrderService does: the link lives on for the store's TTL after delivery or cancellation.
+    if (step.to === S.DELIVERED || step.to === S.CANCELLED) wo.trackingExpiresAt = new Date(at.getTime() + o.store.trackingLinkTtlHours * 3600_000);
     await recordEvent(em, wo, seq, { kind: WorkOrderEventKind.TRANSITIONED, from, reason: step.reason, holdReason: step.holdReason, actorId: null, at });
   }
 }
