@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Browser, chromium } from 'playwright-core';
-import { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from '../../server/src/db/embedded-postgres';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres';
+import { type ServerProcess, startServerProcess } from '../../server/test/helpers/server-process';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -26,44 +26,11 @@ export async function startDatabase(): Promise<{ url: string; stop: () => Promis
   };
 }
 
-export interface ServerProcess {
-  port: number;
-  base: string;
-  stop(): Promise<void>;
-}
+export type { ServerProcess };
 
 /** `pnpm start`'s server (migrations, demo seed when empty), as its own process on `port`. */
-export async function startServer(databaseUrl: string, port?: number): Promise<ServerProcess> {
-  const p = port ?? (await freePort());
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
-    cwd: path.join(ROOT, 'server'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(p), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Workbay GraphQL API')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return {
-    port: p,
-    base: `http://127.0.0.1:${p}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
-  };
+export function startServer(databaseUrl: string, port?: number): Promise<ServerProcess> {
+  return startServerProcess({ DATABASE_URL: databaseUrl }, port);
 }
 
 export function api(base: string) {

@@ -24,10 +24,12 @@ if (config.demo && (await isEmpty(orm))) {
   console.log('Demo store seeded.');
 }
 const app = await startApp(orm, { ...config, databaseUrl });
-console.log(`\nWorkbay GraphQL API: http://localhost:${app.port}/graphql (HTTP and WebSocket)`);
 if (config.demo) {
-  console.log(`Demo logins (password ${DEMO_PASSWORD}, demo databases only): ${demoStaff.map((s) => s.username).join(', ')}`);
+  console.log(`\nDemo logins (password ${DEMO_PASSWORD}, demo databases only): ${demoStaff.map((s) => s.username).join(', ')}`);
 }
+// Printed last: scripts and tests wait for this line.
+console.log(`\nWorkbay GraphQL API: http://localhost:${app.port}/graphql (HTTP and WebSocket)`);
+console.log(`Wall display: http://localhost:${app.port}/wall · customer page: http://localhost:${app.port}/t/<token>`);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -1,44 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/db/embedded-postgres.js';
+import { startServerProcess } from './helpers/server-process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbay-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** `pnpm start` as a user runs it: embedded PostgreSQL in WORKBAY_DATA_DIR, migrations, demo seed, then serve. */
-async function start(port: number): Promise<{ proc: ChildProcess; output: () => string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../src/main.ts')], {
-    env: { ...process.env, DATABASE_URL: '', WORKBAY_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout!.on('data', (c) => (output += c));
-  proc.stderr!.on('data', (c) => (output += c));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 60_000);
-    const poll = setInterval(() => {
-      if (output.includes('Workbay GraphQL API')) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve();
-      }
-    }, 50);
-    proc.once('exit', (code) => {
-      clearInterval(poll);
-      reject(new Error(`exited with ${code}:\n${output}`));
-    });
-  });
-  return { proc, output: () => output };
-}
-
-async function stop(proc: ChildProcess, signal: NodeJS.Signals = 'SIGINT'): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
-  proc.kill(signal);
-  return exited;
-}
+const start = (port: number) => startServerProcess({ DATABASE_URL: '', WORKBAY_DATA_DIR: dataDir }, port);
 
 async function login(port: number) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -64,7 +35,7 @@ describe('starting the product on a fresh machine', () => {
     });
     const cards = ((await board.json()) as any).data.board.cards;
     expect(cards.length).toBeGreaterThanOrEqual(15);
-    expect(await stop(first.proc)).toBe(0);
+    expect(await first.stop('SIGINT')).toBe(0);
     expect(first.output()).toContain('Stopped cleanly.');
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
@@ -77,6 +48,6 @@ describe('starting the product on a fresh machine', () => {
       body: JSON.stringify({ query: `{ me { name } }` }),
     });
     expect(((await me.json()) as any).data.me.name).toBeTruthy();
-    expect(await stop(second.proc, 'SIGTERM')).toBe(0);
+    expect(await second.stop('SIGTERM')).toBe(0);
   }, 120_000);
 });
