@@ -17,7 +17,7 @@ import { limitRules, MAX_BODY, MAX_TOKENS } from './graphql/limits.js';
 import { buildWorkbaySchema } from './graphql/schema.js';
 import { pickLocale } from './i18n/locale.js';
 import { bearer } from './modules/auth/tokens.js';
-import { DISPLAY_REVOKED_CHANNEL } from './modules/display/display-token.service.js';
+import { CREDENTIAL_REVOKED_CHANNEL, SocketRegistry } from './modules/auth/credential-revocation.js';
 import { BOARD_CHANNEL } from './modules/work-order/work-order-events.js';
 import { PgListener } from './realtime/pg-listener.js';
 import { createServices } from './services.js';
@@ -44,9 +44,9 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
   const app = express();
   const httpServer = http.createServer(app);
 
-  // --- WebSocket: authenticate in connectionParams; a display's sockets close when its token is revoked.
+  // --- WebSocket: authenticate in connectionParams; sockets close when their credential is revoked or expires.
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const displaySockets = new Map<number, Set<WebSocket>>();
+  const sockets = new SocketRegistry();
   const wsServer = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
     {
       schema,
@@ -59,12 +59,7 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
           const viewer = await services.auth.viewerFor(em, token);
           if (!viewer) return false;
           ctx.extra.state = { viewer, trackingToken: null, locale };
-          if (viewer.kind === 'display') {
-            const set = displaySockets.get(viewer.displayTokenId) ?? new Set();
-            set.add(ctx.extra.socket);
-            displaySockets.set(viewer.displayTokenId, set);
-            ctx.extra.socket.once('close', () => set.delete(ctx.extra.socket));
-          }
+          sockets.register(viewer, ctx.extra.socket);
           return true;
         }
         const trackingToken = typeof params.trackingToken === 'string' ? params.trackingToken : null;
@@ -119,9 +114,7 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
     config.databaseUrl ?? (orm.config.get('clientUrl') as string),
     {
       [BOARD_CHANNEL]: (payload) => services.hub.onNotify(payload),
-      [DISPLAY_REVOKED_CHANNEL]: (payload) => {
-        for (const socket of displaySockets.get(Number(payload)) ?? []) socket.close(4403, 'Forbidden');
-      },
+      [CREDENTIAL_REVOKED_CHANNEL]: (payload) => sockets.revoked(payload),
     },
     () => void services.hub.onListenerReconnect(),
   );

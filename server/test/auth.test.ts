@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../src/modules/auth/session.entity.js';
 import { Staff } from '../src/modules/staff/staff.entity.js';
+import { collect } from './helpers/subscriptions.js';
 import { startTestApp, PASSWORD, type TestApp } from './helpers/test-app.js';
 
 let app: TestApp;
@@ -54,6 +55,30 @@ describe('sign-in and sessions', () => {
     expect((await app.gql(ME, {}, { token })).data.me.name).toBe('cs-姓名');
     await app.orm.em.fork().nativeUpdate(Session, { staff: app.staffIds.cs }, { expiresAt: new Date(Date.now() - 1000) });
     expect((await app.gql(ME, {}, { token })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('open sockets follow their credential', () => {
+  const closeCode = (client: ReturnType<TestApp['ws']>) => new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as { code: number }).code)));
+
+  it('logging out closes the session’s sockets (4403)', async () => {
+    const token = (await app.gql(LOGIN, { input: { username: 'parts', password: PASSWORD } })).data.login.token;
+    const client = app.ws({ authorization: `Bearer ${token}` });
+    const closed = closeCode(client);
+    const sub = collect(client, `subscription { boardEvents { cursor } }`);
+    await new Promise((r) => setTimeout(r, 300));
+    await app.gql(`mutation { logout { ok } }`, {}, { token });
+    expect(await closed).toBe(4403);
+    sub.stop();
+  });
+
+  it('a session that expires while connected is closed (4401)', async () => {
+    const token = (await app.gql(LOGIN, { input: { username: 'leader', password: PASSWORD } })).data.login.token;
+    await app.orm.em.fork().nativeUpdate(Session, { staff: app.staffIds.leader }, { expiresAt: new Date(Date.now() + 1500) });
+    const client = app.ws({ authorization: `Bearer ${token}` });
+    const closed = closeCode(client);
+    collect(client, `subscription { boardEvents { cursor } }`);
+    expect(await closed).toBe(4401);
   });
 });
 

@@ -5,7 +5,7 @@ import type { Staff } from '../modules/staff/staff.entity.js';
 import type { Services } from '../services.js';
 
 export type Viewer =
-  | { kind: 'staff'; staff: Staff; staffId: number; storeId: number; roles: Role[]; sessionId: number }
+  | { kind: 'staff'; staff: Staff; staffId: number; storeId: number; roles: Role[]; sessionId: number; expiresAt: Date }
   | { kind: 'display'; storeId: number; displayTokenId: number };
 
 export interface Context {

@@ -5,6 +5,7 @@ import { ok, refuse, registerMessages, type Result, userError } from '../../grap
 import type { Locale } from '../../i18n/locale.js';
 import { DisplayToken } from '../display/display-token.entity.js';
 import { Staff } from '../staff/staff.entity.js';
+import { announceRevocation } from './credential-revocation.js';
 import { DUMMY_HASH, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
 import { hashToken, newToken, TOKEN_PREFIX } from './tokens.js';
@@ -49,8 +50,12 @@ export class AuthService {
     );
   }
 
+  /** Revokes the session; its open sockets (in any process) are closed. */
   async logout(em: EntityManager, sessionId: number): Promise<void> {
-    await em.nativeUpdate(Session, { id: sessionId }, { revokedAt: new Date() });
+    await em.transactional(async (tx) => {
+      await tx.nativeUpdate(Session, { id: sessionId }, { revokedAt: new Date() });
+      await announceRevocation(tx, `session:${sessionId}`);
+    });
   }
 
   /** Resolves a bearer token (staff session or display token) to a viewer, or null. */
@@ -65,7 +70,7 @@ export class AuthService {
       );
       if (!session) return null;
       const staff = session.staff.getEntity();
-      return { kind: 'staff', staff, staffId: staff.id, storeId: staff.store.id, roles: staff.roles, sessionId: session.id };
+      return { kind: 'staff', staff, staffId: staff.id, storeId: staff.store.id, roles: staff.roles, sessionId: session.id, expiresAt: session.expiresAt };
     }
     if (token.startsWith(TOKEN_PREFIX.display)) {
       const display = await em.findOne(DisplayToken, { tokenHash, revokedAt: null });

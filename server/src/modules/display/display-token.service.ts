@@ -5,10 +5,9 @@ import { InputCheck } from '../../graphql/input-check.js';
 import { ok, refuse, type Result, userError } from '../../graphql/user-error.js';
 import type { Locale } from '../../i18n/locale.js';
 import { audit, createAudited } from '../audit/audit.js';
+import { announceRevocation } from '../auth/credential-revocation.js';
 import { hashToken, newToken, TOKEN_PREFIX } from '../auth/tokens.js';
 import { DisplayToken } from './display-token.entity.js';
-
-export const DISPLAY_REVOKED_CHANNEL = 'workbay_display_revoked';
 
 export class DisplayTokenService {
   async create(em: EntityManager, viewer: StaffViewer, locale: Locale, name: string): Promise<Result<{ displayToken: DisplayToken; token: string }>> {
@@ -33,7 +32,7 @@ export class DisplayTokenService {
         tx.persist(displayToken);
         audit(tx, { storeId: viewer.storeId, actorId: viewer.staffId, action: 'display-token.revoke', entity: 'DisplayToken', entityId: displayToken.id });
         await tx.flush();
-        await tx.execute('select pg_notify(?, ?)', [DISPLAY_REVOKED_CHANNEL, String(displayToken.id)]);
+        await announceRevocation(tx, `display:${displayToken.id}`);
       });
     }
     return ok(displayToken);
