@@ -4,7 +4,7 @@ import { startApp } from './app.js';
 import { readConfig } from './config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrate, openOrm } from './db/orm.js';
-import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed-demo.js';
+import { DEMO_DISPLAY_TOKEN, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed-demo.js';
 import { demoStaff } from './seed/demo-data.js';
 
 const config = readConfig();
@@ -26,6 +26,7 @@ if (config.demo && (await isEmpty(orm))) {
 const app = await startApp(orm, { ...config, databaseUrl });
 if (config.demo) {
   console.log(`\nDemo logins (password ${DEMO_PASSWORD}, demo databases only): ${demoStaff.map((s) => s.username).join(', ')}`);
+  console.log(`Demo wall display: http://localhost:${app.port}/wall?token=${DEMO_DISPLAY_TOKEN}`);
 }
 // Printed last: scripts and tests wait for this line.
 console.log(`\nWorkbay GraphQL API: http://localhost:${app.port}/graphql (HTTP and WebSocket)`);

@@ -10,7 +10,7 @@ import { findTransition } from '../src/modules/work-order/work-order.process.js'
 import { isValidMobile } from '../src/shared/mobile.js';
 import { isNewEnergyPlate, isValidPlate } from '../src/shared/plate.js';
 import { isValidVin } from '../src/shared/vin.js';
-import { DEMO_PASSWORD, seedDemo } from '../src/seed/seed-demo.js';
+import { DEMO_DISPLAY_TOKEN, DEMO_PASSWORD, seedDemo } from '../src/seed/seed-demo.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let app: TestApp;
@@ -60,6 +60,11 @@ describe('demo data that looks real', () => {
       expect(status).toBe(wo.status);
       expect(events.at(-1)!.version).toBe(wo.version);
     }
+  });
+
+  it('pairs a demo wall display with the known demo token', async () => {
+    const res = await app.gql(`{ board { cards { workOrder { number } } } }`, {}, { token: DEMO_DISPLAY_TOKEN });
+    expect(res.data.board.cards.length).toBeGreaterThan(0);
   });
 
   it('the board shows every board flag somewhere', async () => {

@@ -1,5 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { hashPassword } from '../modules/auth/password.js';
+import { hashToken } from '../modules/auth/tokens.js';
+import { DisplayToken } from '../modules/display/display-token.entity.js';
 import { Customer } from '../modules/customer/customer.entity.js';
 import { CustomerType, ValueClass } from '../modules/customer/customer-type.js';
 import { Role, Skill } from '../modules/staff/roles.js';
@@ -16,6 +18,8 @@ import { newTrackingToken } from '../modules/work-order/work-order.service.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
+/** Like the demo password: a known wall-display token, in demo databases only. */
+export const DEMO_DISPLAY_TOKEN = 'wbd_demo-wall-display-token-000000000000';
 
 /** A step of a seeded order's history: the status it moves to, minutes after the previous step. */
 interface Step {
@@ -77,6 +81,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       em.create(Staff, { store, username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, passwordHash: hashes[i] }),
     );
     const advisors = staff.filter((s) => s.roles.includes(Role.SERVICE_ADVISOR));
+    em.create(DisplayToken, { store, name: '演示看板 demo wall', tokenHash: hashToken(DEMO_DISPLAY_TOKEN), createdBy: staff.find((s) => s.username === 'manager')! });
     const customers = demoCustomers(40, rng).map((c) =>
       em.create(Customer, { store, name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType, valueClass: c.valueClass as ValueClass, createdBy: advisors[0] }),
     );
