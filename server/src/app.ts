@@ -13,7 +13,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppConfig } from './config.js';
 import type { Context, Viewer } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
-import { limitRules, MAX_BODY, MAX_TOKENS } from './graphql/limits.js';
+import { limitRules, MAX_BODY, MAX_BODY_BYTES, MAX_TOKENS } from './graphql/limits.js';
+import { hasNulByte, nulByteError } from './graphql/nul-bytes.js';
 import { buildWorkbaySchema } from './graphql/schema.js';
 import { pickLocale } from './i18n/locale.js';
 import { bearer } from './modules/auth/tokens.js';
@@ -45,7 +46,7 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
   const httpServer = http.createServer(app);
 
   // --- WebSocket: authenticate in connectionParams; sockets close when their credential is revoked or expires.
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const sockets = new SocketRegistry();
   const wsServer = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
     {
@@ -99,6 +100,10 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
+    (req, res, next) => {
+      if (hasNulByte(req.body?.variables)) return void res.status(400).json({ errors: [nulByteError().toJSON()] });
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = orm.em.fork();
@@ -107,6 +112,12 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
       },
     }),
   );
+  // Bodies that are not JSON or too large: a GraphQL-shaped error, not Express's HTML page.
+  app.use('/graphql', (err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
+    const message = err.type === 'entity.too.large' ? `Request body larger than ${MAX_BODY}` : 'Request body is not valid JSON';
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  });
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   mountPages(app);
 
@@ -142,6 +153,7 @@ function prepareSocketOperation(
   makeContext: (state: ConnectionState) => Context,
 ): ExecutionArgs | readonly GraphQLError[] {
   const state = ctx.extra.state!;
+  if (hasNulByte(payload.variables)) return [nulByteError()];
   let document;
   try {
     document = parse(payload.query, { maxTokens: MAX_TOKENS });

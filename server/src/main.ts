@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { startApp } from './app.js';
+import { hashToken } from './modules/auth/tokens.js';
+import { DisplayToken } from './modules/display/display-token.entity.js';
 import { readConfig } from './config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrate, openOrm } from './db/orm.js';
@@ -26,7 +28,9 @@ if (config.demo && (await isEmpty(orm))) {
 const app = await startApp(orm, { ...config, databaseUrl });
 if (config.demo) {
   console.log(`\nDemo logins (password ${DEMO_PASSWORD}, demo databases only): ${demoStaff.map((s) => s.username).join(', ')}`);
-  console.log(`Demo wall display: http://localhost:${app.port}/wall?token=${DEMO_DISPLAY_TOKEN}`);
+  if (await orm.em.fork().count(DisplayToken, { tokenHash: hashToken(DEMO_DISPLAY_TOKEN), revokedAt: null })) {
+    console.log(`Demo wall display: http://localhost:${app.port}/wall?token=${DEMO_DISPLAY_TOKEN}`);
+  }
 }
 // Printed last: scripts and tests wait for this line.
 console.log(`\nWorkbay GraphQL API: http://localhost:${app.port}/graphql (HTTP and WebSocket)`);

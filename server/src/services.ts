@@ -5,6 +5,7 @@ import { BoardEventHub } from './modules/board/board-event-hub.js';
 import { BoardService } from './modules/board/board.service.js';
 import { CustomerService } from './modules/customer/customer.service.js';
 import { DisplayTokenService } from './modules/display/display-token.service.js';
+import { StoreService } from './modules/store/store.service.js';
 import { TrackingService } from './modules/tracking/tracking.service.js';
 import { VehicleService } from './modules/vehicle/vehicle.service.js';
 import { WorkOrderService } from './modules/work-order/work-order.service.js';
@@ -17,6 +18,7 @@ export function createServices(orm: MikroORM, config: AppConfig) {
     orm,
     config,
     auth: new AuthService(config),
+    stores: new StoreService(),
     customers: new CustomerService(),
     vehicles: new VehicleService(),
     workOrders: new WorkOrderService(),

@@ -128,7 +128,18 @@ describe('workOrderProgress: live updates for the customer page', () => {
     await expect(sub.until(() => false, 3000)).rejects.toThrow(/4403|Forbidden|ended/);
   });
 
-  it('staff may watch any of their store’s orders; expired links yield null', async () => {
+  it('staff may watch an order of their store live', async () => {
+    const wo = await workOrderIn(app, 'AWAITING_APPROVAL');
+    const token = tokenOf(wo.trackingUrl);
+    const sub = collect(app.ws({ authorization: `Bearer ${await app.login('cs')}` }), PROGRESS, { token }, 'workOrderProgress');
+    await sub.until((xs) => xs.length >= 1);
+    await move(app, 'advisor', wo.id, 'QUEUED');
+    const items = await sub.until((xs) => xs.length >= 2);
+    expect(items.map((p: any) => p.status)).toEqual(['AWAITING_APPROVAL', 'QUEUED']);
+    sub.stop();
+  });
+
+  it('an expired link yields null and ends the subscription', async () => {
     const wo = await workOrderIn(app, 'DELIVERED');
     await app.orm.em.fork().nativeUpdate(WorkOrder, { id: dbId(wo.id, 'WorkOrder')! }, { trackingExpiresAt: new Date(Date.now() - 1000) });
     const sub = collect(app.ws({ authorization: `Bearer ${await app.login('advisor')}` }), PROGRESS, { token: tokenOf(wo.trackingUrl) }, 'workOrderProgress');

@@ -112,6 +112,28 @@ describe('requirements of individual moves', () => {
   });
 });
 
+describe('who may hold and where a car may be', () => {
+  it('a technician may only put their own orders on hold', async () => {
+    const wo = await workOrderIn(app, 'QUEUED');
+    await assign(app, wo.id, ['tech1'], 1);
+    expect((await move(app, 'tech2', wo.id, 'ON_HOLD', { holdReason: 'WAITING_PARTS' })).userErrors).toEqual([expect.objectContaining({ code: 'NOT_ASSIGNED_TO_YOU' })]);
+    expect((await move(app, 'tech1', wo.id, 'ON_HOLD', { holdReason: 'WAITING_PARTS' })).userErrors).toEqual([]);
+    expect((await move(app, 'parts', wo.id, 'QUEUED')).userErrors).toEqual([]); // the parts clerk releases it
+  });
+
+  it('re-dispatching a car in progress: never into an occupied bay, never out of every bay', async () => {
+    const a = await workOrderIn(app, 'IN_PROGRESS', 1);
+    const b = await workOrderIn(app, 'IN_PROGRESS', 2);
+    const into = await assign(app, b.id, ['tech1'], 1);
+    expect(into.userErrors).toEqual([expect.objectContaining({ code: 'BAY_OCCUPIED', field: ['input', 'bayId'] })]);
+    const out = await app.gql(Q.assign, { input: { id: b.id, bayId: null, technicianIds: [toGlobalId('Staff', app.staffIds.tech1)], expectedVersion: b.version } }, { token: await app.login('foreman') });
+    expect(out.data.assignWorkOrder.userErrors).toEqual([expect.objectContaining({ code: 'REQUIRED', field: ['input', 'bayId'] })]);
+    await move(app, 'tech1', a.id, 'QUALITY_CHECK');
+    expect((await assign(app, b.id, ['tech1'], 1)).userErrors).toEqual([]); // bay 2 is free now
+    await move(app, 'tech1', b.id, 'QUALITY_CHECK');
+  });
+});
+
 describe('dispatch (R-WO-3)', () => {
   it('assigns a bay and technicians whose skills cover every job; refuses otherwise', async () => {
     const wo = await createWorkOrder(app, {

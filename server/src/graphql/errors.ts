@@ -23,11 +23,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code && PUBLIC_CODES.has(code)) return stripStack(formatted, code);
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (!code && (original === undefined || original instanceof GraphQLError)) return stripStack(formatted, 'BAD_USER_INPUT');
-  console.error('Unexpected error:', original ?? error);
+  console.error('Unexpected error:', describeForLog(original ?? error));
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
 function stripStack(formatted: GraphQLFormattedError, code: string): GraphQLFormattedError {
   const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions: { ...extensions, code } };
+}
+
+/**
+ * What the log gets of an unexpected error: its kind, database error code and stack, never its
+ * message or SQL, which can carry parameter values (tracking tokens, personal data).
+ */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return String(typeof error);
+  const code = (error as { code?: string }).code ?? (error as { sqlState?: string }).sqlState;
+  const frames = (error.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8);
+  const isDriver = error.constructor.name.endsWith('Exception') || 'sqlState' in error || 'query' in error;
+  return [`${error.name}${code ? ` (${code})` : ''}${isDriver ? '' : `: ${error.message}`}`, ...frames].join('\n');
 }

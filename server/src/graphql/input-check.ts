@@ -1,6 +1,9 @@
 import type { Locale } from '../i18n/locale.js';
 import { type UserError, userError } from './user-error.js';
 
+/** Control characters other than tab and line breaks have no place in names, notes or complaints. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** Collects input refusals with their field paths, so a request reports every problem at once. */
 export class InputCheck {
   readonly errors: UserError[] = [];
@@ -19,6 +22,10 @@ export class InputCheck {
     const trimmed = value?.trim() ?? '';
     if (!trimmed) {
       if (opts.required) this.fail(field, 'REQUIRED');
+      return null;
+    }
+    if (CONTROL_CHARACTERS.test(trimmed)) {
+      this.fail(field, 'INVALID_CHARACTERS');
       return null;
     }
     if ([...trimmed].length > opts.max) {

@@ -7,7 +7,8 @@ import { Store } from '../modules/store/store.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Job } from '../modules/work-order/job.entity.js';
 import { WorkOrder } from '../modules/work-order/work-order.entity.js';
-import { requireStaff } from './auth-checker.js';
+import { Role } from '../modules/staff/roles.js';
+import { forbidden, requireStaff, viewerHasRole } from './auth-checker.js';
 import type { Context } from './context.js';
 import { fromGlobalId } from './global-id.js';
 import { Node } from './node.js';
@@ -37,6 +38,8 @@ export class NodeResolver {
       case 'Job':
         return em.findOne(Job, { id: parsed.id, workOrder: { store: storeId } });
       case 'DisplayToken':
+        // As for `displayTokens`: only those who manage displays see them.
+        if (!viewerHasRole(ctx, [Role.SERVICE_MANAGER, Role.FOREMAN])) throw forbidden();
         return em.findOne(DisplayToken, { id: parsed.id, store: storeId });
       default:
         return null;

@@ -1,12 +1,12 @@
 import { Entity, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 
 @Entity({ tableName: 'store' })
 @ObjectType({ implements: Node, description: 'A dealer workshop (4S store).' })
 export class Store {
-  [OptionalProps]?: 'globalId' | 'timezone' | 'eventSeq' | 'staleAfterMinutes' | 'trackingLinkTtlHours' | 'createdAt';
+  [OptionalProps]?: 'globalId' | 'timezone' | 'eventSeq' | 'staleAfterMinutes' | 'trackingLinkTtlHours' | 'settingsVersion' | 'createdAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -34,12 +34,19 @@ export class Store {
   eventSeq: string = '0';
 
   /** R-WO-6: minutes without an update before a card is flagged STALE. */
+  @Field(() => Int, { description: 'R-WO-6: minutes without an update before a card is flagged STALE.' })
   @Property({ type: 'integer', default: 30 })
   staleAfterMinutes: number = 30;
 
-  /** R-WO-1/§14: how long the customer's tracking link stays valid after delivery. */
+  /** §14: how long the customer's tracking link stays valid after delivery (or cancellation). */
+  @Field(() => Int, { description: "Hours the customer's link stays valid after delivery or cancellation." })
   @Property({ type: 'integer', default: 72 })
   trackingLinkTtlHours: number = 72;
+
+  /** Optimistic lock of the settings above (the row itself changes with every event). */
+  @Field(() => Int)
+  @Property({ type: 'integer', default: 1 })
+  settingsVersion: number = 1;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();

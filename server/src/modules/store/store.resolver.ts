@@ -1,10 +1,20 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { requireStaff } from '../../graphql/auth-checker.js';
+import { Role } from '../staff/roles.js';
+import { UpdateStoreSettingsInput, UpdateStoreSettingsPayload } from './dto.js';
 import type { Context } from '../../graphql/context.js';
 import { Bay } from './bay.entity.js';
 import { Store } from './store.entity.js';
 
 @Resolver(() => Store)
 export class StoreResolver {
+  @Authorized(Role.SERVICE_MANAGER)
+  @Mutation(() => UpdateStoreSettingsPayload, { description: 'Per-store settings: staleness threshold (R-WO-6), customer-link lifetime.' })
+  async updateStoreSettings(@Arg('input', () => UpdateStoreSettingsInput) input: UpdateStoreSettingsInput, @Ctx() ctx: Context): Promise<UpdateStoreSettingsPayload> {
+    const result = await ctx.services.stores.updateSettings(ctx.em, requireStaff(ctx), ctx.locale, input);
+    return result.ok ? { store: result.value, userErrors: [] } : { store: null, userErrors: result.errors };
+  }
+
   @FieldResolver(() => [Bay])
   bays(@Root() store: Store, @Ctx() ctx: Context) {
     return ctx.em.find(Bay, { store: store.id, active: true }, { orderBy: { position: 'asc', id: 'asc' } });

@@ -19,7 +19,6 @@ export class Vehicle {
   @ManyToOne(() => Store, { ref: true })
   store!: Ref<Store>;
 
-  @Field(() => String)
   @Property({ type: 'string', length: 17 })
   vin!: string;
 

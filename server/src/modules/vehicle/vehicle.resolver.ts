@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { requireStaff } from '../../graphql/auth-checker.js';
+import { loaded } from '../../db/loaded.js';
 import type { Context } from '../../graphql/context.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Role } from '../staff/roles.js';
@@ -15,8 +16,17 @@ export class VehicleResolver {
     return result.ok ? { vehicle: result.value, userErrors: [] } : { vehicle: null, userErrors: result.errors };
   }
 
+  /** Customer data is for staff only, never for a wall display. */
+  @Authorized()
   @FieldResolver(() => Customer)
-  owner(@Root() vehicle: Vehicle): Promise<Customer> {
-    return vehicle.owner.load({ dataloader: true }) as Promise<Customer>;
+  owner(@Root() vehicle: Vehicle) {
+    return loaded(vehicle.owner);
+  }
+
+  /** The VIN identifies the car and its owner: staff only. */
+  @Authorized()
+  @FieldResolver(() => String)
+  vin(@Root() vehicle: Vehicle): string {
+    return vehicle.vin;
   }
 }

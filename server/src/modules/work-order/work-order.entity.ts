@@ -66,8 +66,7 @@ export class WorkOrder {
   @OneToMany(() => WorkOrderEvent, (event) => event.workOrder, { orderBy: { seq: 'asc' } })
   events = new Collection<WorkOrderEvent>(this);
 
-  /** R-REC-4: the customer's own words, verbatim. */
-  @Field(() => String)
+  /** R-REC-4: the customer's own words, verbatim (staff only: resolved in WorkOrderResolver). */
   @Property({ type: 'text' })
   complaint!: string;
 

@@ -29,8 +29,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: [S.DRAFT], to: S.AWAITING_APPROVAL, roles: ADVISOR, requires: [] },
   { from: [S.AWAITING_APPROVAL], to: S.QUEUED, roles: ADVISOR, requires: [] },
   { from: [S.QUEUED], to: S.IN_PROGRESS, roles: FLOOR, requires: ['ASSIGNMENT'], assignedTechnicianOnly: true },
-  { from: [S.QUEUED, S.IN_PROGRESS], to: S.ON_HOLD, roles: HOLDERS, requires: ['HOLD_REASON'] },
-  { from: [S.ON_HOLD], to: S.QUEUED, roles: HOLDERS, requires: [] },
+  { from: [S.QUEUED, S.IN_PROGRESS], to: S.ON_HOLD, roles: HOLDERS, requires: ['HOLD_REASON'], assignedTechnicianOnly: true },
+  { from: [S.ON_HOLD], to: S.QUEUED, roles: HOLDERS, requires: [], assignedTechnicianOnly: true },
   { from: [S.ON_HOLD], to: S.IN_PROGRESS, roles: FLOOR, requires: ['ASSIGNMENT'], assignedTechnicianOnly: true },
   { from: [S.IN_PROGRESS], to: S.QUALITY_CHECK, roles: FLOOR, requires: [], assignedTechnicianOnly: true },
   // R-QC-2: a failed check sends the car back as rework, with the cause.

@@ -102,6 +102,13 @@ export class WorkOrderResolver {
     return loadedItems(wo.jobs);
   }
 
+  /** The customer's own words may name people and places: staff only. */
+  @Authorized()
+  @FieldResolver(() => String, { description: "The customer's own words (R-REC-4)." })
+  complaint(@Root() wo: WorkOrder): string {
+    return wo.complaint;
+  }
+
   @Authorized()
   @FieldResolver(() => [WorkOrderEvent], { description: 'The timeline, oldest first (R-WO-2).' })
   events(@Root() wo: WorkOrder) {

@@ -120,6 +120,12 @@ export class WorkOrderService {
       if (!ASSIGNABLE.includes(wo.status)) return [userError(locale, E.NOT_ASSIGNABLE, ['input', 'id'], { status: wo.status })];
       const bay = bayId ? await tx.findOne(Bay, { id: bayId, store: viewer.storeId, active: true }) : null;
       if (bayId && !bay) check.fail(['bayId'], 'NOT_FOUND', { what: locale === 'zh' ? '工位' : 'Bay' });
+      if (wo.status === S.IN_PROGRESS) {
+        // A car being worked on stays in a bay, and only in a free one.
+        if (!bayId) check.fail(['bayId'], 'REQUIRED');
+        const busy = bay ? await this.carInProgressAt(tx, viewer.storeId, bay.id, wo.id) : null;
+        if (busy) check.fail(['bayId'], E.BAY_OCCUPIED, { bay: bay!.name, number: busy.number });
+      }
       const ids = [...new Set(technicianIds as number[])];
       const technicians = await tx.find(Staff, { id: { $in: ids }, store: viewer.storeId });
       technicianIds.forEach((id, i) => {
@@ -158,7 +164,7 @@ export class WorkOrderService {
       if (rule.requires.includes('ASSIGNMENT')) {
         if (!wo.bay || wo.technicians.length === 0) check.fail(['to'], E.NOT_ASSIGNED);
         else if (to === S.IN_PROGRESS) {
-          const busy = await tx.findOne(WorkOrder, { store: viewer.storeId, bay: wo.bay.id, status: S.IN_PROGRESS, id: { $ne: wo.id } }, { populate: ['bay'] });
+          const busy = await this.carInProgressAt(tx, viewer.storeId, wo.bay.id, wo.id);
           if (busy) check.fail(['to'], E.BAY_OCCUPIED, { bay: busy.bay!.getEntity().name, number: busy.number });
         }
       }
@@ -198,6 +204,11 @@ export class WorkOrderService {
       wo.delayRemedy = remedy;
       return { kind: WorkOrderEventKind.DELAYED, reason, data: { previousPromisedAt: previous, promisedAt: input.promisedAt.toISOString(), remedy } };
     });
+  }
+
+  /** Another order in progress in this bay, if any (a bay holds one car in progress at a time). */
+  private carInProgressAt(tx: EntityManager, storeId: number, bayId: number, exceptId: number) {
+    return tx.findOne(WorkOrder, { store: storeId, bay: bayId, status: S.IN_PROGRESS, id: { $ne: exceptId } }, { populate: ['bay'] });
   }
 
   /**
