@@ -1,9 +1,11 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const API = process.env.WORKBAY_API ?? 'http://localhost:4000';
+const require = createRequire(import.meta.url);
 
 /** The same URLs as in production: /wall and /t/<token> are pages, not files. */
 function pageRoutes(): Plugin {
@@ -44,6 +46,8 @@ export default defineConfig({
     proxy: { '/graphql': { target: API, ws: true, changeOrigin: true } },
   },
   test: {
+    // Node loads graphql's CommonJS entry; Vite would give our test files the .mjs one, and two copies of graphql clash.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
   },

@@ -55,4 +55,5 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath()!, args: CHROMIUM_ARGS });
 }
 
-export const DOCS = path.join(ROOT, 'docs');
+/** The committed README screenshots are rewritten only on request (UPDATE_SCREENSHOTS=1), so a test run leaves the checkout clean. */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs') : path.join(os.tmpdir(), 'workbay-screenshots');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './chromium';
-import { api, DOCS, launch, login, type ServerProcess, startDatabase, startServer } from './harness';
+import { api, launch, SCREENSHOTS, login, type ServerProcess, startDatabase, startServer } from './harness';
 
 describe.skipIf(chromiumPath() === null)('the customer progress page in a real browser', () => {
   let db: Awaited<ReturnType<typeof startDatabase>>;
@@ -68,9 +68,10 @@ describe.skipIf(chromiumPath() === null)('the customer progress page in a real b
     for (const secret of [order.customer.name, mobile, order.vehicle.vin]) expect(html).not.toContain(secret);
   });
 
-  it('saves a screenshot of the customer page for the README', async () => {
-    fs.mkdirSync(DOCS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS, 'customer-page.png'), fullPage: false });
+  it('saves a screenshot of the customer page (docs/ with UPDATE_SCREENSHOTS=1)', async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'customer-page.png'), fullPage: false });
+    expect(fs.statSync(path.join(SCREENSHOTS, 'customer-page.png')).size).toBeGreaterThan(20_000);
   });
 
   it('an unknown link shows a friendly page that reveals nothing', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './chromium';
-import { api, DOCS, launch, login, type ServerProcess, startDatabase, startServer } from './harness';
+import { api, launch, SCREENSHOTS, login, type ServerProcess, startDatabase, startServer } from './harness';
 
 const haveChromium = chromiumPath() !== null;
 
@@ -47,9 +47,10 @@ describe.skipIf(!haveChromium)('the wall display in a real browser', () => {
     await page.evaluate(() => ((window as { __noReload?: boolean }).__noReload = true));
   });
 
-  it('saves a screenshot of the wall for the README', async () => {
-    fs.mkdirSync(DOCS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS, 'wall.png') });
+  it('saves a screenshot of the wall (docs/ with UPDATE_SCREENSHOTS=1)', async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'wall.png') });
+    expect(fs.statSync(path.join(SCREENSHOTS, 'wall.png')).size).toBeGreaterThan(20_000);
   });
 
   it('shows a transition made through the API within 1 s, without reloading', async () => {

@@ -66,6 +66,7 @@ export function createRealtime(opts: RealtimeOptions) {
       url: opts.url,
       connectionParams: opts.connectionParams,
       lazy: false,
+      onNonLazyError: () => {}, // closures are handled by the 'closed' listener below
       retryAttempts: 0,
       keepAlive: 10_000,
       on: {
@@ -78,7 +79,6 @@ export function createRealtime(opts: RealtimeOptions) {
           if (client !== c) return;
           client = null;
           active.clear();
-          void c.dispose();
           const code = (event as CloseEvent | undefined)?.code;
           if (code !== undefined && UNAUTHORIZED_CLOSE.has(code)) {
             setState('unauthorized');

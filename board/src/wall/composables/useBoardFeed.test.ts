@@ -67,6 +67,21 @@ describe('useBoardFeed: live and self-healing', () => {
     expect(useBoardStore().all.map((c) => c.workOrder.id)).toEqual(['9']);
   });
 
+  it('keeps retrying the snapshot after a RESET until the server answers', async () => {
+    const fake = fakeRealtime();
+    const load = vi
+      .fn()
+      .mockResolvedValueOnce({ data: { board: snapshot([card('1')], 'c5') } })
+      .mockRejectedValueOnce(new Error('network down'))
+      .mockRejectedValueOnce(new Error('still down'))
+      .mockResolvedValueOnce({ data: { board: snapshot([card('7')], 'c60') } });
+    await effectScope().run(() => useBoardFeed({ token: () => 't', onUnauthorized: vi.fn(), realtime: fake.factory, load, retryDelay: () => 1 }))!.start();
+    fake.emit({ cursor: 'c60', kind: 'RESET', workOrderId: null, status: null, deliveries: null, card: null });
+    await vi.waitFor(() => expect(fake.subscribedWith.at(-1)).toEqual({ after: 'c60' }));
+    expect(load).toHaveBeenCalledTimes(4);
+    expect(useBoardStore().all.map((c) => c.workOrder.id)).toEqual(['7']);
+  });
+
   it('returns to pairing when the token is refused', async () => {
     const fake = fakeRealtime();
     const onUnauthorized = vi.fn();

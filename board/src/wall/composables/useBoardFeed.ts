@@ -1,5 +1,5 @@
 import { onScopeDispose } from 'vue';
-import { type Realtime, type LiveSubscription, createRealtime, graphqlUrl, request } from '../../shared/realtime-client';
+import { type LiveSubscription, type Realtime, createRealtime, defaultBackoff, graphqlUrl, request } from '../../shared/realtime-client';
 import type { BoardEvent, BoardSnapshot } from '../board-model';
 import { useBoardStore } from '../stores/board.store';
 import { useConnectionStore } from '../stores/connection.store';
@@ -10,6 +10,7 @@ export const BOARD_QUERY = `query WallBoard { board { cursor generatedAt staleAf
 export const BOARD_EVENTS = `subscription WallEvents($after: String) { boardEvents(after: $after) { cursor kind workOrderId status deliveries { dueToday doneToday } card { ${CARD} } } }`;
 
 export interface FeedDeps {
+  retryDelay?: (attempt: number) => number;
   token: () => string;
   onUnauthorized: () => void;
   realtime?: (onState: (s: Parameters<Parameters<typeof createRealtime>[0]['onState']>[0], at: Date) => void) => Realtime;
@@ -23,6 +24,7 @@ export interface FeedDeps {
 export function useBoardFeed(deps: FeedDeps) {
   const board = useBoardStore();
   const connection = useConnectionStore();
+  const retryDelay = deps.retryDelay ?? defaultBackoff;
   const load = deps.load ?? ((token: string) => request<{ board: BoardSnapshot }>(BOARD_QUERY, {}, { authorization: `Bearer ${token}` }));
   const realtime = (deps.realtime ?? defaultRealtime(deps.token))((state, at) => {
     connection.update(state, at);
@@ -44,26 +46,27 @@ export function useBoardFeed(deps: FeedDeps) {
     query: BOARD_EVENTS,
     variables: () => ({ after: board.cursor }),
     next: (event) => {
-      if (board.applyEvent(event) === 'reset') void reload().then((ok) => ok && realtime.restart(events));
+      if (board.applyEvent(event) === 'reset') void reloadUntilDone().then((ok) => ok && realtime.restart(events));
     },
     error: (errors) => {
       if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' || e.extensions?.code === 'FORBIDDEN')) deps.onUnauthorized();
     },
   };
 
-  async function start() {
-    let delay = 1000;
-    // The first snapshot is retried too: the wall may boot before the server or the network.
-    for (;;) {
+  /** Retries the snapshot with backoff (the wall may boot before the server, or a RESET may meet a blip). */
+  async function reloadUntilDone(): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
       try {
-        if (!(await reload())) return;
-        break;
+        return await reload();
       } catch {
         connection.update('offline', new Date());
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 2, 30_000);
+        await new Promise((r) => setTimeout(r, retryDelay(attempt)));
       }
     }
+  }
+
+  async function start() {
+    if (!(await reloadUntilDone())) return;
     realtime.subscribe(events);
     realtime.start();
   }
