@@ -14,8 +14,6 @@ export const useBoardStore = defineStore('board', () => {
   const bays = ref<{ id: string; name: string }[]>([]);
   const staleAfterMinutes = ref(30);
   const deliveries = ref<Deliveries>({ dueToday: 0, doneToday: 0 });
-  const loaded = ref(false);
-  const lastChangeAt = ref<number | null>(null);
 
   function loadSnapshot(board: BoardSnapshot) {
     cards.clear();
@@ -26,7 +24,6 @@ export const useBoardStore = defineStore('board', () => {
     bays.value = board.bays;
     staleAfterMinutes.value = board.staleAfterMinutes;
     deliveries.value = board.deliveries;
-    loaded.value = true;
   }
 
   /** Applies one event from the stream; returns 'reset' when the snapshot must be reloaded. */
@@ -38,7 +35,6 @@ export const useBoardStore = defineStore('board', () => {
     if (effect.kind === 'ignore') return 'ignored';
     if (effect.kind === 'remove') cards.delete(effect.id);
     else cards.set(effect.card.workOrder.id, Object.freeze(effect.card));
-    lastChangeAt.value = Date.now();
     return 'applied';
   }
 
@@ -53,8 +49,6 @@ export const useBoardStore = defineStore('board', () => {
     bays: readonly(bays),
     staleAfterMinutes: readonly(staleAfterMinutes),
     deliveries: readonly(deliveries),
-    loaded: readonly(loaded),
-    lastChangeAt: readonly(lastChangeAt),
     loadSnapshot,
     applyEvent,
   };
