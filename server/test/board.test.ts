@@ -185,4 +185,20 @@ describe('volume', () => {
     expect(at200.statements).toBe(at20.statements);
     expect(at20.statements).toBeLessThanOrEqual(15);
   });
+
+  it('workOrders pages resolve their relations in batches (dataloader): 10 or 100 rows, same statements', async () => {
+    const { insertOrders } = await import('./helpers/bulk.js');
+    const token = await app.login('foreman');
+    const have = (await app.gql(`{ workOrders(first: 1) { totalCount } }`, {}, { token })).data.workOrders.totalCount;
+    if (have < 100) await insertOrders(app.orm, { storeId: app.storeId, count: 100 - have, bayIds: app.bays.map((b) => b.id), technicianIds: [app.staffIds.tech1], advisorId: app.staffIds.advisor });
+    const query = `query($first: Int) { workOrders(first: $first) { edges { node { number vehicle { plate model owner { name } } customer { name } advisor { name } bay { name } technicians { name } jobs { title } } } } }`;
+    const count = async (first: number) => {
+      await app.gql(query, { first }, { token });
+      app.sql.reset();
+      const res = await app.gql(query, { first }, { token });
+      expect(res.data.workOrders.edges).toHaveLength(first);
+      return app.sql.statements.length;
+    };
+    expect(await count(100)).toBe(await count(10));
+  });
 });
