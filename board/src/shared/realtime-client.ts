@@ -8,6 +8,9 @@ export interface RealtimeOptions {
   onState: (state: ConnectionState, since: Date) => void;
   /** Delay before reconnect attempt n (0-based); exponential with jitter, capped. */
   backoff?: (attempt: number) => number;
+  /** Ping interval and how long to wait for the pong (tests shorten them). */
+  keepAlive?: number;
+  pongTimeout?: number;
 }
 
 export interface LiveSubscription<T> {
@@ -17,7 +20,16 @@ export interface LiveSubscription<T> {
   next: (data: T) => void;
   /** A GraphQL error on the subscription (e.g. UNAUTHENTICATED). */
   error?: (errors: readonly { message: string; extensions?: Record<string, unknown> }[]) => void;
+  /**
+   * Subscribe again (with backoff, fresh variables) while the socket stays up: 'on-end' when the
+   * server ends or fails the stream (a feed that must never silently stop), 'on-error' only when it
+   * fails (a stream that may end on purpose).
+   */
+  restart?: 'on-end' | 'on-error';
 }
+
+/** Without a pong this long after a ping, the connection is treated as dead (a silent network drop). */
+export const PONG_TIMEOUT = 5_000;
 
 export const defaultBackoff = (attempt: number) => Math.min(10_000, 1000 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 
@@ -36,6 +48,8 @@ export function createRealtime(opts: RealtimeOptions) {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let state: ConnectionState | null = null;
+  let socket: WebSocket | null = null;
+  let pongTimer: ReturnType<typeof setTimeout> | undefined;
 
   const setState = (next: ConnectionState) => {
     if (state === next) return;
@@ -43,17 +57,34 @@ export function createRealtime(opts: RealtimeOptions) {
     opts.onState(next, new Date());
   };
 
+  const ended = new Map<LiveSubscription<any>, number>();
+
   function start(sub: LiveSubscription<any>) {
     if (!client) return;
+    const current = client;
+    const onEnd = (failed: boolean) => {
+      active.delete(sub);
+      const wanted = sub.restart === 'on-end' || (sub.restart === 'on-error' && failed);
+      if (!wanted || stopped || client !== current || !subscriptions.has(sub)) return;
+      const n = ended.get(sub) ?? 0;
+      ended.set(sub, n + 1);
+      setTimeout(() => {
+        if (client === current && subscriptions.has(sub) && !active.has(sub)) start(sub);
+      }, (opts.backoff ?? defaultBackoff)(n));
+    };
     const dispose = client.subscribe(
       { query: sub.query, variables: sub.variables() },
       {
         next: (value) => {
+          ended.delete(sub);
           if (value.errors?.length) sub.error?.(value.errors as never);
           else if (value.data) sub.next(Object.values(value.data)[0]);
         },
-        error: () => {},
-        complete: () => active.delete(sub),
+        error: (e) => {
+          if (Array.isArray(e)) sub.error?.(e as never);
+          onEnd(true);
+        },
+        complete: () => onEnd(false),
       },
     );
     active.set(sub, dispose);
@@ -68,14 +99,26 @@ export function createRealtime(opts: RealtimeOptions) {
       lazy: false,
       onNonLazyError: () => {}, // closures are handled by the 'closed' listener below
       retryAttempts: 0,
-      keepAlive: 10_000,
+      keepAlive: opts.keepAlive ?? 10_000,
       on: {
+        ping: (received) => {
+          if (received) return;
+          clearTimeout(pongTimer);
+          pongTimer = setTimeout(() => abandon(c), opts.pongTimeout ?? PONG_TIMEOUT);
+        },
+        pong: (received) => {
+          if (received) clearTimeout(pongTimer);
+        },
+        opened: (s) => {
+          socket = s as WebSocket;
+        },
         connected: () => {
           attempt = 0;
           setState('online');
           for (const sub of subscriptions) start(sub);
         },
         closed: (event) => {
+          clearTimeout(pongTimer);
           if (client !== c) return;
           client = null;
           active.clear();
@@ -90,6 +133,21 @@ export function createRealtime(opts: RealtimeOptions) {
       },
     });
     client = c;
+  }
+
+  /**
+   * A dead connection may never deliver its close event (the closing handshake needs the peer), so it
+   * is written off at once: close what can be closed, go offline, reconnect.
+   */
+  function abandon(c: Client) {
+    if (client !== c) return;
+    client = null;
+    active.clear();
+    const s = socket as (WebSocket & { terminate?: () => void }) | null;
+    if (s?.terminate) s.terminate();
+    else s?.close(4408, 'Pong timeout');
+    setState('offline');
+    scheduleReconnect();
   }
 
   function scheduleReconnect() {

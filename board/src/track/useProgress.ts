@@ -118,6 +118,8 @@ export function useProgress(token: string, locale: Readonly<Ref<Locale>>, deps: 
     rt.subscribe<Progress | null>({
       query: PROGRESS_SUBSCRIPTION,
       variables: () => ({ token }),
+      // A server-side failure must not freeze the page; the stream's own end (link expired) is final.
+      restart: 'on-error',
       next: (data) => {
         if (rt !== live) return;
         if (data) apply(data);

@@ -45,6 +45,7 @@ export function useBoardFeed(deps: FeedDeps) {
   const events: LiveSubscription<BoardEvent> = {
     query: BOARD_EVENTS,
     variables: () => ({ after: board.cursor }),
+    restart: 'on-end',
     next: (event) => {
       if (board.applyEvent(event) === 'reset') void reloadUntilDone().then((ok) => ok && realtime.restart(events));
     },
