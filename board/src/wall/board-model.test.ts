@@ -16,7 +16,8 @@ describe('board model', () => {
   it('recomputes STALE and OVERDUE as time passes, keeps the server’s other flags', () => {
     const c = card('1', { flags: ['VIP', 'STALE'], updatedAt: ago(10), promisedAt: ago(-5) });
     expect(flagsAt(c, now, 30)).toEqual(['VIP']);
-    expect(flagsAt(c, now + 25 * 60_000, 30)).toEqual(['VIP', 'STALE', 'OVERDUE']);
+    expect(flagsAt(c, now + 25 * 60_000, 30)).toEqual(['OVERDUE', 'STALE', 'VIP']); // most severe first
+    expect(flagsAt(c, now + 25 * 60_000, 30, { live: false })).toEqual(['OVERDUE', 'VIP']); // an offline wall accuses nobody
     expect(flagsAt(card('2', { status: 'READY', updatedAt: ago(90), promisedAt: ago(30) }), now, 30)).toEqual([]);
   });
 
@@ -31,6 +32,14 @@ describe('board model', () => {
     expect(effectOf(upsert(card('1', { version: 5 }), 'c9'), known)).toEqual({ kind: 'ignore' });
     expect(effectOf(upsert(card('1', { version: 6 }), 'c9'), known).kind).toBe('upsert');
     expect(effectOf({ cursor: 'c', kind: 'RESET', workOrderId: null, status: null, deliveries: null, card: null }, undefined)).toEqual({ kind: 'reset' });
+  });
+});
+
+describe('capacity', () => {
+  it('fits whole cards only, and everything when the space is not measured', async () => {
+    const { capacity } = await import('./board-model');
+    expect(capacity(900, 250, 8, 10)).toBe(3);
+    expect(capacity(0, 250, 8, 10)).toBe(10);
   });
 });
 

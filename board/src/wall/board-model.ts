@@ -66,13 +66,25 @@ export function stageOf(status: Status): StageKey | null {
 const IN_WORKSHOP: readonly Status[] = ['QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
 const NOT_YET_READY: readonly Status[] = ['DRAFT', 'AWAITING_APPROVAL', 'QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
 
-/** Flags as of `now`: the server's, with the time-based ones (STALE, OVERDUE) recomputed in the page. */
-export function flagsAt(card: Card, now: number, staleAfterMinutes: number): Flag[] {
+/** Most severe first: what blocks or is late leads, so it is the last thing to be cut off. */
+export const FLAG_ORDER: readonly Flag[] = ['OVERDUE', 'STALE', 'REWORK', 'WAITING_PARTS', 'WAITING_APPROVAL', 'CUSTOMER_WAITING', 'VIP', 'WARRANTY', 'APPOINTMENT'];
+
+/**
+ * Flags as of `now`: the server's, with the time-based ones recomputed in the page. While the wall
+ * itself is offline it cannot know about updates, so it does not accuse anyone of being STALE.
+ */
+export function flagsAt(card: Card, now: number, staleAfterMinutes: number, opts: { live?: boolean } = {}): Flag[] {
   const flags: Flag[] = card.flags.filter((f) => f !== 'STALE' && f !== 'OVERDUE');
   const { status, promisedAt } = card.workOrder;
-  if (IN_WORKSHOP.includes(status) && now - Date.parse(card.updatedAt) >= staleAfterMinutes * 60_000) flags.push('STALE');
+  if (opts.live !== false && IN_WORKSHOP.includes(status) && now - Date.parse(card.updatedAt) >= staleAfterMinutes * 60_000) flags.push('STALE');
   if (promisedAt && NOT_YET_READY.includes(status) && now > Date.parse(promisedAt)) flags.push('OVERDUE');
-  return flags;
+  return flags.sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
+}
+
+/** How many fixed-height items of `item` px with `gap` px between them fit in `space` px (all when unmeasured). */
+export function capacity(space: number, item: number, gap: number, count: number): number {
+  if (space <= 0) return count;
+  return Math.max(1, Math.floor((space + gap) / (item + gap)));
 }
 
 /** HH:mm in the store's time zone (the wall may run on a machine set to anything). */

@@ -23,12 +23,25 @@ describe('BoardCard', () => {
   it('renders every flag as an icon with words; overdue red, stale amber', () => {
     const overdue = render(card('1', { flags: ['WAITING_PARTS', 'VIP', 'WARRANTY', 'CUSTOMER_WAITING', 'APPOINTMENT', 'REWORK', 'WAITING_APPROVAL'], promisedAt: ago(5), updatedAt: ago(45) }));
     const chips = overdue.findAll('.flag');
-    expect(chips.map((c) => c.text())).toEqual(['等配件', 'VIP', '索赔', '客户在店等', '预约', '返工', '待客户确认', '45分钟未更新', '超时']);
+    // Most severe first, so that what blocks the car is the last thing to be cut off.
+    expect(chips.map((c) => c.text())).toEqual(['超时', '45分钟未更新', '返工', '等配件', '待客户确认', '客户在店等', 'VIP', '索赔', '预约']);
     expect(chips.every((c) => c.find('svg').exists())).toBe(true);
     expect(overdue.classes()).toContain('overdue');
     const stale = render(card('2', { updatedAt: ago(31) }));
     expect(stale.classes()).toContain('stale');
     expect(render(card('3')).classes()).not.toContain('stale');
+  });
+
+  it('shows time in stage as hours and minutes, the bar only while in progress, no STALE while the wall is offline', () => {
+    const long = render(card('1', { statusSince: ago(179) }));
+    expect(long.find('.timing .time').text()).toBe('2时59分 / 标准 1.5h');
+    expect(long.find('.bar').exists()).toBe(true);
+    expect(render(card('2', { status: 'READY', statusSince: ago(65) })).find('.bar').exists()).toBe(false);
+    const offline = mount(BoardCard, {
+      props: { card: card('3', { updatedAt: ago(45) }), minute: now, staleAfterMinutes: 30, timeZone: 'Asia/Shanghai', live: false },
+      global: { plugins: [i18n(), createPinia()] },
+    });
+    expect(offline.find('.flag-STALE').exists()).toBe(false);
   });
 
   it('speaks English', () => {

@@ -1,14 +1,16 @@
 import { onScopeDispose, readonly, ref } from 'vue';
 
 /**
- * Ticking time for the page: `now` every second (the clock), `minute` only when the minute changes,
+ * Ticking time for the page, corrected by `offset` (server time − this machine's clock: a TV's clock
+ * may be wrong, and every timer and flag on the wall depends on it): `now` every second (the clock), `minute` only when the minute changes,
  * so 500 cards showing minutes re-render once a minute, not every second.
  */
-export function useNow() {
-  const now = ref(Date.now());
+export function useNow(offset: () => number = () => 0) {
+  const clock = () => Date.now() + offset();
+  const now = ref(clock());
   const minute = ref(Math.floor(now.value / 60_000) * 60_000);
   const timer = setInterval(() => {
-    now.value = Date.now();
+    now.value = clock();
     const m = Math.floor(now.value / 60_000) * 60_000;
     if (m !== minute.value) minute.value = m;
   }, 1000);

@@ -11,6 +11,8 @@ export const useBoardStore = defineStore('board', () => {
   const cursor = ref<string | null>(null);
   const storeName = ref('');
   const timeZone = ref('Asia/Shanghai');
+  /** Server time minus this machine's clock, measured at each snapshot. */
+  const clockOffset = ref(0);
   const bays = ref<{ id: string; name: string }[]>([]);
   const staleAfterMinutes = ref(30);
   const deliveries = ref<Deliveries>({ dueToday: 0, doneToday: 0 });
@@ -21,6 +23,7 @@ export const useBoardStore = defineStore('board', () => {
     cursor.value = board.cursor;
     storeName.value = board.store.name;
     timeZone.value = board.store.timezone;
+    clockOffset.value = Date.parse(board.generatedAt) - Date.now();
     bays.value = board.bays;
     staleAfterMinutes.value = board.staleAfterMinutes;
     deliveries.value = board.deliveries;
@@ -46,6 +49,7 @@ export const useBoardStore = defineStore('board', () => {
     cursor: readonly(cursor),
     storeName: readonly(storeName),
     timeZone: readonly(timeZone),
+    clockOffset: readonly(clockOffset),
     bays: readonly(bays),
     staleAfterMinutes: readonly(staleAfterMinutes),
     deliveries: readonly(deliveries),

@@ -7,7 +7,9 @@ export const useConnectionStore = defineStore('connection', () => {
   const state = ref<ConnectionState>('connecting');
   const offlineSince = ref<Date | null>(null);
 
+  /** Reconnect attempts pass through 'connecting'; once dropped, the wall stays 'offline' (since the first drop) until it is back. */
   function update(next: ConnectionState, at: Date) {
+    if (next === 'connecting' && state.value === 'offline') return;
     if (next === 'offline' && state.value !== 'offline') offlineSince.value = at;
     if (next === 'online') offlineSince.value = null;
     state.value = next;
