@@ -98,7 +98,7 @@ describe.skipIf(!haveChromium)('the wall display in a real browser', () => {
     const mine = displayTokens.find((t: any) => t.name === 'e2e');
     await gql(`mutation($id: ID!) { revokeDisplayToken(input: { id: $id }) { displayToken { revokedAt } } }`, { id: mine.id }, manager);
     await page.waitForSelector('.setup', { timeout: 10_000 });
-    expect(await page.textContent('.setup')).toContain('看板令牌已失效');
+    expect(await page.textContent('.setup')).toContain('看板令牌无效或已被撤销');
     expect(await page.evaluate(() => localStorage.getItem('workbay.displayToken'))).toBeNull();
   });
 });

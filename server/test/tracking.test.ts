@@ -40,6 +40,18 @@ describe('the customer link (§14)', () => {
     await move(app, 'tech1', wo.id, 'QUALITY_CHECK');
   });
 
+  it('estimates the promise while it stands, and from the remaining standard hours once it has passed', async () => {
+    const wo = await workOrderIn(app, 'QUEUED');
+    const track = async () => (await app.gql(TRACK, { token: tokenOf(wo.trackingUrl) })).data.trackWorkOrder;
+    const before = await track();
+    expect(before.estimatedCompletionAt).toBe(before.promisedAt);
+    await app.orm.em.fork().nativeUpdate(WorkOrder, { id: dbId(wo.id, 'WorkOrder')! }, { promisedAt: new Date(Date.now() - 60_000) });
+    const after = await track();
+    // 1.5 h of jobs left plus 30 min for QC and wash
+    expect(Date.parse(after.estimatedCompletionAt) - Date.now()).toBeGreaterThan(115 * 60_000);
+    expect(after.timeZone ?? (await app.gql(`query($t: String!) { trackWorkOrder(token: $t) { timeZone } }`, { t: tokenOf(wo.trackingUrl) })).data.trackWorkOrder.timeZone).toBe('Asia/Shanghai');
+  });
+
   it('cannot reach any other data through the progress type', async () => {
     const wo = await createWorkOrder(app);
     const res = await app.gql(`query($token: String!) { trackWorkOrder(token: $token) { vehicle { vin } } }`, { token: tokenOf(wo.trackingUrl) });

@@ -52,3 +52,12 @@ describe('StepTracker', () => {
     expect(w.find('[data-key="RECEIVED"] time').text()).toBe('08:05');
   });
 });
+
+describe('paused order', () => {
+  it('labels the current step paused while the order is on hold', async () => {
+    const { default: Tracker } = await import('./StepTracker.vue');
+    const { mountWithI18n, steps } = await import('./testing');
+    const w = mountWithI18n(Tracker, { steps: steps('DONE', 'DONE', 'CURRENT', 'PENDING', 'PENDING', 'PENDING'), paused: true });
+    expect(w.find('[data-state="CURRENT"] .state').text()).toBe('已暂停');
+  });
+});

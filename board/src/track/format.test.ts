@@ -31,3 +31,12 @@ describe('tokenFromPath', () => {
     expect(tokenFromPath('/t/%E0%A4%A')).toBe('');
   });
 });
+
+describe('store time zone', () => {
+  it('shows the workshop’s time whatever the phone is set to', async () => {
+    const { formatTime: fmt } = await import('./format');
+    const promise = '2026-11-22T05:21:00+08:00';
+    expect(fmt(promise, 'zh', new Date('2026-11-22T04:00:00+08:00'), 'Asia/Shanghai')).toBe('05:21');
+    expect(fmt(promise, 'en', new Date('2026-11-22T04:00:00+08:00'), 'Europe/London')).toBe('21:21'); // the phone's zone would be wrong here: the test pins the zone explicitly
+  });
+});

@@ -32,6 +32,7 @@ export interface Progress {
   delay: { reason: string; remedy: string | null } | null;
   advisor: { name: string; phone: string | null };
   updatedAt: string;
+  timeZone?: string;
 }
 
 export type Locale = 'zh' | 'en';

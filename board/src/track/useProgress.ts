@@ -1,8 +1,9 @@
+import { setDisplayTimeZone } from './format';
 import { getCurrentScope, onScopeDispose, type Ref, readonly, ref, shallowRef, watch } from 'vue';
 import { type ConnectionState, createRealtime, graphqlUrl, type LiveSubscription, type RealtimeOptions, request } from '../shared/realtime-client';
 import type { Connection, Locale, Progress } from './types';
 
-const FIELDS = 'number status steps { key label state at } vehicle { model color plateMasked } promisedAt estimatedCompletionAt delay { reason remedy } advisor { name phone } updatedAt';
+const FIELDS = 'number status steps { key label state at } vehicle { model color plateMasked } promisedAt estimatedCompletionAt delay { reason remedy } advisor { name phone } updatedAt timeZone';
 export const TRACK_QUERY = `query TrackWorkOrder($token: String!) { trackWorkOrder(token: $token) { ${FIELDS} } }`;
 export const PROGRESS_SUBSCRIPTION = `subscription WorkOrderProgress($token: String!) { workOrderProgress(token: $token) { ${FIELDS} } }`;
 
@@ -50,6 +51,7 @@ export function useProgress(token: string, locale: Readonly<Ref<Locale>>, deps: 
     const current = progress.value;
     // An answer older than what is shown (a slow HTTP reply racing a live update) is dropped.
     if (current && Date.parse(next.updatedAt) < Date.parse(current.updatedAt)) return;
+    setDisplayTimeZone(next.timeZone);
     progress.value = next;
     loading.value = false;
     syncedAt.value = new Date();

@@ -33,7 +33,7 @@ const zh = {
   connecting: '连接中…',
   offline: '{t} 起离线',
   view: { stages: '按阶段', bays: '按工位' },
-  setup: { title: '看板配对', hint: '请输入服务经理生成的看板令牌', submit: '配对', revoked: '看板令牌已失效，请重新配对' },
+  setup: { title: '看板配对', hint: '请输入服务经理生成的看板令牌', submit: '配对', revoked: '看板令牌无效或已被撤销，请重新配对', label: '看板令牌' },
   lang: 'English',
 };
 
@@ -68,7 +68,7 @@ const en: typeof zh = {
   connecting: 'Connecting…',
   offline: 'Offline since {t}',
   view: { stages: 'By stage', bays: 'By bay' },
-  setup: { title: 'Pair this display', hint: 'Enter the display token created by the service manager', submit: 'Pair', revoked: 'The display token was revoked; pair again' },
+  setup: { title: 'Pair this display', hint: 'Enter the display token created by the service manager', submit: 'Pair', revoked: 'The display token is invalid or was revoked; pair again', label: 'Display token' },
   lang: '中文',
 };
 

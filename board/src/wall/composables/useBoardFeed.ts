@@ -55,15 +55,22 @@ export function useBoardFeed(deps: FeedDeps) {
   };
 
   /** Retries the snapshot with backoff (the wall may boot before the server, or a RESET may meet a blip). */
-  async function reloadUntilDone(): Promise<boolean> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await reload();
-      } catch {
-        connection.update('offline', new Date());
-        await new Promise((r) => setTimeout(r, retryDelay(attempt)));
+  let disposed = false;
+  let reloading: Promise<boolean> | null = null;
+  /** One reload at a time (several RESETs share it); gives up when the feed is disposed. */
+  function reloadUntilDone(): Promise<boolean> {
+    reloading ??= (async () => {
+      for (let attempt = 0; !disposed; attempt++) {
+        try {
+          return await reload();
+        } catch {
+          connection.update('offline', new Date());
+          await new Promise((r) => setTimeout(r, retryDelay(attempt)));
+        }
       }
-    }
+      return false;
+    })().finally(() => (reloading = null));
+    return reloading;
   }
 
   async function start() {
@@ -72,7 +79,10 @@ export function useBoardFeed(deps: FeedDeps) {
     realtime.start();
   }
 
-  onScopeDispose(() => realtime.stop());
+  onScopeDispose(() => {
+    disposed = true;
+    realtime.stop();
+  });
   return { start, stop: () => realtime.stop() };
 }
 

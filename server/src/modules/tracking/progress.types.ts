@@ -94,4 +94,7 @@ export class WorkOrderProgress {
 
   @Field(() => Date)
   updatedAt!: Date;
+
+  @Field(() => String, { description: "The store's IANA time zone: show times as the workshop does, whatever the phone is set to." })
+  timeZone!: string;
 }

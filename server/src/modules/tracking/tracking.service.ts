@@ -5,6 +5,7 @@ import { closable } from '../../realtime/closable.js';
 import type { BoardEventHub } from '../board/board-event-hub.js';
 import type { BoardEvent } from '../board/board.types.js';
 import { WorkOrderEvent } from '../work-order/work-order-event.entity.js';
+import { Store } from '../store/store.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { HoldReason, JobStatus, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
 import { progressSteps } from './progress-steps.js';
@@ -42,6 +43,7 @@ export class TrackingService {
     const history = await em.find(WorkOrderEvent, { workOrder: wo.id }, { orderBy: { seq: 'asc' } });
     const changes = history.filter((e) => e.fromStatus !== e.toStatus || e.fromStatus === null).map((e) => ({ to: e.toStatus, at: e.at }));
     const vehicle = wo.vehicle.getEntity();
+    const store = await em.findOneOrFail(Store, wo.store.id);
     const advisor = wo.advisor.getEntity();
     return {
       number: wo.number,
@@ -57,6 +59,7 @@ export class TrackingService {
           : null,
       advisor: { name: advisor.name, phone: advisor.businessPhone },
       updatedAt: wo.updatedAt,
+      timeZone: store.timezone,
     };
   }
 
@@ -82,10 +85,15 @@ export class TrackingService {
   }
 }
 
+/**
+ * The promise is the estimate the customer was given; it moves only through reportWorkOrderDelay
+ * (R-WO-7), which also says why. Past the promise, or without one, the remaining standard hours
+ * (plus time for QC and wash) give an honest estimate.
+ */
 function estimateCompletion(wo: WorkOrder, changes: readonly { to: S; at: Date }[]): Date | null {
   if (wo.status === S.READY || wo.status === S.DELIVERED) return changes.findLast((c) => c.to === S.READY)?.at ?? wo.updatedAt;
   if (wo.status === S.CANCELLED) return null;
+  if (wo.promisedAt && wo.promisedAt.getTime() > Date.now()) return wo.promisedAt;
   const remaining = wo.jobs.getItems().filter((j) => j.status !== JobStatus.DONE).reduce((sum, j) => sum + j.standardMinutes, 0);
-  const estimate = new Date(Date.now() + (remaining + FINISHING_MINUTES) * 60_000);
-  return wo.promisedAt && wo.promisedAt > estimate ? wo.promisedAt : estimate;
+  return new Date(Date.now() + (remaining + FINISHING_MINUTES) * 60_000);
 }
