@@ -54,10 +54,12 @@ async function eventToPaint(cards: number) {
       }
     };`);
   await page.goto(`${server.base}/wall?token=${displayToken}`);
-  await page.waitForFunction(`document.querySelectorAll('article.card').length >= ${cards}`);
+  // Columns show the whole cards that fit; their headers count them all.
+  await page.waitForFunction(`[...document.querySelectorAll('.column .count')].reduce((n, e) => n + parseInt(e.textContent), 0) >= ${cards}`);
   await page.waitForFunction(`document.querySelector('[data-test="connection"]')?.textContent?.includes('实时')`);
-  const { board } = await gql(`{ board { cards { workOrder { id status version } } } }`, {}, foreman);
-  const target = board.cards.find((c: any) => c.workOrder.status === 'QUEUED').workOrder;
+  const { board } = await gql(`{ board { cards { workOrder { id status version promisedAt } } } }`, {}, foreman);
+  // A car with a promise: it sorts before the bulk cars (which have none), so it is on screen in both columns.
+  const target = board.cards.find((c: any) => c.workOrder.status === 'QUEUED' && c.workOrder.promisedAt).workOrder;
   const samples: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const to = i % 2 === 0 ? 'ON_HOLD' : 'QUEUED';
@@ -95,7 +97,7 @@ Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${os.cpu
 
 | what | p50 | p99 | baseline (same run) | ratio p50 |
 |---|---|---|---|---|
-| wall: event received → painted, 500 cards | ${f(at500.p50)} | ${f(at500.p99)} | same at 50 cards: ${f(at50.p50)} (p99 ${f(at50.p99)}) | ${(at500.p50 / at50.p50).toFixed(2)}× |
+| wall: event received → painted, 500 cards on the board | ${f(at500.p50)} | ${f(at500.p99)} | same at 50 cards: ${f(at50.p50)} (p99 ${f(at50.p99)}) | ${(at500.p50 / at50.p50).toFixed(2)}× |
 
 | page | JavaScript, gzip | raw | baseline: bare Vue app, same build | ratio |
 |---|---|---|---|---|
