@@ -103,7 +103,7 @@ Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${os.cpu
 |---|---|---|---|---|
 | customer page \`/t/<token>\` | ${kb(track.gzip)} | ${kb(track.raw)} | ${kb(bare.gzip)} | ${(track.gzip / bare.gzip).toFixed(2)}× (budget 45 KB) |
 
-${ROUNDS} transitions per size; the paint is the first animation frame after the card moved in the DOM.
+${ROUNDS} transitions per size; the paint is the first animation frame after the card moved in the DOM. Columns render the whole cards that fit and count the rest (另有 N 辆).
 <!-- bench:board:end -->`;
 console.log(report);
 const readme = path.join(ROOT, 'README.md');
