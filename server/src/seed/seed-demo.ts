@@ -14,6 +14,7 @@ import { WorkOrder } from '../modules/work-order/work-order.entity.js';
 import { HoldReason, JobPayer, JobStatus, WorkOrderEventKind, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
 import { lockStoreForEvent, recordEvent } from '../modules/work-order/work-order-events.js';
 import { findTransition } from '../modules/work-order/work-order.process.js';
+import { applyTransition } from '../modules/work-order/work-order.transition.js';
 import { newTrackingToken } from '../modules/work-order/work-order.service.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
@@ -150,19 +151,10 @@ async function seedOrder(
     }
     const from = wo.status;
     if (!findTransition(from, step.to, wo.startedAt != null)) throw new Error(`demo scenario ${o.index}: ${from} → ${step.to} is not in the transitions table`);
-    wo.status = step.to;
-    wo.statusSince = at;
-    wo.holdReason = step.holdReason ?? null;
-    wo.heldFrom = step.to === S.ON_HOLD ? from : null;
-    if (step.to === S.IN_PROGRESS) {
-      wo.startedAt ??= at;
-      wo.jobs.getItems().forEach((j) => (j.status = JobStatus.IN_PROGRESS));
-    }
-    if (from === S.QUALITY_CHECK && step.to === S.IN_PROGRESS) wo.reworkCount += 1;
+    applyTransition(wo, step.to, { at, holdReason: step.holdReason, linkTtlHours: o.store.trackingLinkTtlHours });
+    // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order.
+    if (step.to === S.IN_PROGRESS) wo.jobs.getItems().forEach((j) => (j.status = JobStatus.IN_PROGRESS));
     if (step.to === S.QUALITY_CHECK) wo.jobs.getItems().forEach((j) => (j.status = JobStatus.DONE));
-    if (step.to === S.DELIVERED) wo.deliveredAt = at;
-    // As WorkOrderService does: the link lives on for the store's TTL after delivery or cancellation.
-    if (step.to === S.DELIVERED || step.to === S.CANCELLED) wo.trackingExpiresAt = new Date(at.getTime() + o.store.trackingLinkTtlHours * 3600_000);
     await recordEvent(em, wo, seq, { kind: WorkOrderEventKind.TRANSITIONED, from, reason: step.reason, holdReason: step.holdReason, actorId: null, at });
   }
 }

@@ -24,6 +24,7 @@ import { WorkOrderEventKind, WorkOrderStatus as S } from './work-order.enums.js'
 import { WorkOrderError as E } from './work-order.errors.js';
 import { type EventFacts, lockStoreForEvent, recordEvent } from './work-order-events.js';
 import { actsOnlyAsTechnician, findTransition, roleMayMove } from './work-order.process.js';
+import { applyTransition } from './work-order.transition.js';
 
 const MAX_JOBS = 50;
 const MAX_TECHNICIANS = 6;
@@ -174,17 +175,8 @@ export class WorkOrderService {
       if (check.failed) return check.errors;
 
       const now = new Date();
-      wo.status = to;
-      wo.statusSince = now;
-      wo.holdReason = to === S.ON_HOLD ? input.holdReason! : null;
-      wo.heldFrom = to === S.ON_HOLD ? from : null;
-      if (to === S.IN_PROGRESS && !wo.startedAt) wo.startedAt = now;
-      if (from === S.QUALITY_CHECK && to === S.IN_PROGRESS) wo.reworkCount += 1;
-      if (to === S.DELIVERED) wo.deliveredAt = now;
-      if (to === S.DELIVERED || to === S.CANCELLED) {
-        const store = await tx.findOneOrFail(Store, viewer.storeId);
-        wo.trackingExpiresAt = new Date(now.getTime() + store.trackingLinkTtlHours * 3600_000);
-      }
+      const store = await tx.findOneOrFail(Store, viewer.storeId);
+      applyTransition(wo, to, { at: now, holdReason: input.holdReason, linkTtlHours: store.trackingLinkTtlHours });
       return { kind: WorkOrderEventKind.TRANSITIONED, from, reason, holdReason: wo.holdReason, at: now };
     });
   }
