@@ -19,9 +19,11 @@ import { buildWorkbaySchema } from './graphql/schema.js';
 import { pickLocale } from './i18n/locale.js';
 import { bearer } from './modules/auth/tokens.js';
 import { CREDENTIAL_REVOKED_CHANNEL, SocketRegistry } from './modules/auth/credential-revocation.js';
-import { BOARD_CHANNEL } from './modules/work-order/work-order-events.js';
+import { EVENTS_CHANNEL } from './events/event-log.js';
+import type { ModuleManifest } from './modules/module.js';
 import { PgListener } from './realtime/pg-listener.js';
-import { createServices } from './services.js';
+import { createServices, taskList } from './services.js';
+import type { Clock } from './shared/clock.js';
 import { mountPages } from './pages.js';
 
 export interface RunningApp {
@@ -38,9 +40,14 @@ interface ConnectionState {
 }
 
 /** HTTP GraphQL (Apollo) and WebSocket subscriptions (graphql-ws) on one port and path. */
-export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: number; host?: string; quiet?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(
+  orm: MikroORM,
+  config: AppConfig,
+  opts: { port?: number; host?: string; quiet?: boolean; modules?: readonly ModuleManifest[]; clock?: Clock } = {},
+): Promise<RunningApp> {
   const schema = await buildWorkbaySchema();
-  const services = createServices(orm, config);
+  const modules = opts.modules ?? [];
+  const services = createServices(orm, config, modules, opts.clock);
   const rules = limitRules(config.introspection);
   const app = express();
   const httpServer = http.createServer(app);
@@ -124,12 +131,15 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
   const listener = new PgListener(
     config.databaseUrl ?? (orm.config.get('clientUrl') as string),
     {
-      [BOARD_CHANNEL]: (payload) => services.hub.onNotify(payload),
+      [EVENTS_CHANNEL]: (payload) => services.live.notify(payload),
       [CREDENTIAL_REVOKED_CHANNEL]: (payload) => sockets.revoked(payload),
     },
-    () => void services.hub.onListenerReconnect(),
+    () => void services.live.reconnected(),
   );
   await listener.start();
+  // Every process runs a worker: durable consumers and scheduled jobs, each job taken by one process.
+  await services.queue.start(taskList(services, modules), { pollInterval: 1000 });
+  await services.dispatcher.catchUp();
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port ?? config.port, opts.host ?? config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -140,6 +150,7 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
       await apollo.stop(); // drains HTTP and disposes the WebSocket server (completing subscriptions)
       wss.close();
       await listener.stop();
+      await services.queue.stop();
     },
   };
 }

@@ -11,6 +11,11 @@ export interface AppConfig {
   introspection: boolean;
   sessionTtlHours: number;
   production: boolean;
+  /** Durable consumers: failures before an event is parked, and the first retry delay (doubling). */
+  consumerMaxAttempts: number;
+  consumerRetryBaseMs: number;
+  /** Extra module manifests to load (file paths, comma-separated): for tests and add-ons. */
+  extraModules: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -26,6 +31,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production,
     sessionTtlHours: Number(env.WORKBAY_SESSION_TTL_HOURS ?? 12),
     production,
+    consumerMaxAttempts: Number(env.WORKBAY_CONSUMER_MAX_ATTEMPTS ?? 5),
+    consumerRetryBaseMs: Number(env.WORKBAY_CONSUMER_RETRY_MS ?? 5000),
+    extraModules: (env.WORKBAY_EXTRA_MODULES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }
 

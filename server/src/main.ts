@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import pg from 'pg';
+import type { ModuleManifest } from './modules/module.js';
 import { startApp } from './app.js';
 import { hashToken } from './modules/auth/tokens.js';
 import { DisplayToken } from './modules/display/display-token.entity.js';
@@ -25,7 +27,8 @@ if (config.demo && (await isEmpty(orm))) {
   await seedDemo(orm);
   console.log('Demo store seeded.');
 }
-const app = await startApp(orm, { ...config, databaseUrl });
+const modules = await Promise.all(config.extraModules.map(async (file) => (await import(path.resolve(file))).default as ModuleManifest));
+const app = await startApp(orm, { ...config, databaseUrl }, { modules });
 if (config.demo) {
   console.log(`\nDemo logins (password ${DEMO_PASSWORD}, demo databases only): ${demoStaff.map((s) => s.username).join(', ')}`);
   if (await orm.em.fork().count(DisplayToken, { tokenHash: hashToken(DEMO_DISPLAY_TOKEN), revokedAt: null })) {

@@ -228,8 +228,8 @@ describe('R-WO-2: the event log is never edited', () => {
   it('has no API to change events, and the database refuses updates and deletes', async () => {
     const wo = await createWorkOrder(app);
     const conn = app.orm.em.fork().getConnection();
-    await expect(conn.execute(`update work_order_event set reason = 'x'`)).rejects.toThrow(/append-only/);
-    await expect(conn.execute(`delete from work_order_event`)).rejects.toThrow(/append-only/);
+    await expect(conn.execute(`update domain_event set kind = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(conn.execute(`delete from domain_event`)).rejects.toThrow(/append-only/);
     expect((await snapshot(wo.id)).events).toBe(1);
   });
 });

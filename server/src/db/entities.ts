@@ -1,3 +1,5 @@
+import { ConsumerCursor, ParkedEvent } from '../events/consumer-cursor.entity.js';
+import { DomainEvent } from '../events/domain-event.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Customer } from '../modules/customer/customer.entity.js';
@@ -7,7 +9,6 @@ import { Bay } from '../modules/store/bay.entity.js';
 import { Store } from '../modules/store/store.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Job } from '../modules/work-order/job.entity.js';
-import { WorkOrderEvent } from '../modules/work-order/work-order-event.entity.js';
 import { WorkOrder } from '../modules/work-order/work-order.entity.js';
 
-export const entities = [Store, Bay, Staff, Session, DisplayToken, Customer, Vehicle, WorkOrder, Job, WorkOrderEvent, AuditLog];
+export const entities = [Store, Bay, Staff, Session, DisplayToken, Customer, Vehicle, WorkOrder, Job, DomainEvent, ConsumerCursor, ParkedEvent, AuditLog];

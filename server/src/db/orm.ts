@@ -1,6 +1,7 @@
 import { DataloaderType, ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { JobQueue } from '../events/job-queue.js';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
@@ -21,6 +22,8 @@ export function ormConfig(opts: OrmOptions): Options {
     discovery: { requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    // The job queue (graphile-worker) migrates its own schema.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     // Batch Ref.load()/Collection.load() calls made while resolving one GraphQL response.
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
@@ -36,6 +39,8 @@ export async function openOrm(opts: OrmOptions): Promise<MikroORM> {
   return MikroORM.init(ormConfig(opts));
 }
 
+/** The application's migrations, then the job queue's own schema. */
 export async function migrate(orm: MikroORM): Promise<void> {
   await orm.getMigrator().up();
+  await JobQueue.migrate(orm.config.get('clientUrl') as string);
 }

@@ -1,12 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '../i18n/locale.js';
-import type { Role } from '../modules/staff/roles.js';
-import type { Staff } from '../modules/staff/staff.entity.js';
+import type { Viewer } from '../modules/auth/viewer.js';
 import type { Services } from '../services.js';
 
-export type Viewer =
-  | { kind: 'staff'; staff: Staff; staffId: number; storeId: number; roles: Role[]; sessionId: number; expiresAt: Date }
-  | { kind: 'display'; storeId: number; displayTokenId: number };
+export type { StaffViewer, Viewer } from '../modules/auth/viewer.js';
 
 export interface Context {
   /** Forked per request, and per event for subscriptions. */
@@ -15,5 +12,3 @@ export interface Context {
   locale: Locale;
   services: Services;
 }
-
-export type StaffViewer = Extract<Viewer, { kind: 'staff' }>;

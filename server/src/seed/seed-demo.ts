@@ -11,11 +11,15 @@ import { Store } from '../modules/store/store.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Job } from '../modules/work-order/job.entity.js';
 import { WorkOrder } from '../modules/work-order/work-order.entity.js';
-import { HoldReason, JobPayer, JobStatus, WorkOrderEventKind, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
-import { lockStoreForEvent, recordEvent } from '../modules/work-order/work-order-events.js';
-import { findTransition } from '../modules/work-order/work-order.process.js';
-import { applyTransition } from '../modules/work-order/work-order.transition.js';
-import { newTrackingToken } from '../modules/work-order/work-order.service.js';
+import type { AssignWorkOrderInput } from '../modules/work-order/dto/assign-work-order.input.js';
+import type { CreateWorkOrderInput } from '../modules/work-order/dto/create-work-order.input.js';
+import type { TransitionWorkOrderInput } from '../modules/work-order/dto/transition-work-order.input.js';
+import { HoldReason, JobPayer, JobStatus, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
+import { WorkOrderService } from '../modules/work-order/work-order.service.js';
+import { EventLog } from '../events/event-log.js';
+import { systemActor } from '../shared/actor.js';
+import { ManualClock } from '../shared/clock.js';
+import type { Result } from '../shared/result.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -71,90 +75,112 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
   return (await orm.em.fork().count(Store, {})) === 0;
 }
 
-/** Seeds one demo store when the database is empty. Deterministic apart from timestamps and secrets. */
-export async function seedDemo(orm: MikroORM): Promise<void> {
+/** Scenarios that end with the car in progress go last, so each finds a free bay (a bay holds one car in progress). */
+const SEED_ORDER = SCENARIOS.map((_, i) => i).sort((a, b) => Number(endsInProgress(a)) - Number(endsInProgress(b)));
+function endsInProgress(i: number): boolean {
+  return SCENARIOS[i].path.at(-1)?.to === S.IN_PROGRESS;
+}
+
+/**
+ * Seeds one demo store when the database is empty. The store, its staff and its archive are inserted
+ * directly (store set-up has no service yet); every work order is created and moved through
+ * WorkOrderService as the system actor, with a clock set to each step's time, so the histories obey
+ * every rule of the process and land in the event log like any other change.
+ */
+export async function seedDemo(orm: MikroORM, opts: { now?: Date } = {}): Promise<void> {
+  const now = opts.now ?? new Date();
   const rng = createRng(20261122);
   const hashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
-  await orm.em.fork().transactional(async (em) => {
-    const store = em.create(Store, { name: demoStore.name, code: demoStore.code, phone: demoStore.phone, address: demoStore.address, timezone: demoStore.timezone });
-    const bays = demoBays.map((b, position) => em.create(Bay, { store, name: b.name, skills: b.skills as Skill[], position }));
+  const em = orm.em.fork();
+  const setUp = await em.transactional(async (tx) => {
+    const store = tx.create(Store, { name: demoStore.name, code: demoStore.code, phone: demoStore.phone, address: demoStore.address, timezone: demoStore.timezone });
+    const bays = demoBays.map((b, position) => tx.create(Bay, { store, name: b.name, skills: b.skills as Skill[], position }));
     const staff = demoStaff.map((s, i) =>
-      em.create(Staff, { store, username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, passwordHash: hashes[i] }),
+      tx.create(Staff, { store, username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, passwordHash: hashes[i] }),
     );
     const advisors = staff.filter((s) => s.roles.includes(Role.SERVICE_ADVISOR));
-    em.create(DisplayToken, { store, name: '演示看板 demo wall', tokenHash: hashToken(DEMO_DISPLAY_TOKEN), createdBy: staff.find((s) => s.username === 'manager')! });
+    tx.create(DisplayToken, { store, name: '演示看板 demo wall', tokenHash: hashToken(DEMO_DISPLAY_TOKEN), createdBy: staff.find((s) => s.username === 'manager')! });
     const customers = demoCustomers(40, rng).map((c) =>
-      em.create(Customer, { store, name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType, valueClass: c.valueClass as ValueClass, createdBy: advisors[0] }),
+      tx.create(Customer, { store, name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType, valueClass: c.valueClass as ValueClass, createdBy: advisors[0] }),
     );
     const vehicles = demoVehicles(40, rng).map((v, i) =>
-      em.create(Vehicle, { store, vin: v.vin, plate: v.plate, brand: v.brand, model: v.model, color: v.color, mileageKm: v.mileageKm, owner: customers[i], createdBy: advisors[0] }),
+      tx.create(Vehicle, { store, vin: v.vin, plate: v.plate, brand: v.brand, model: v.model, color: v.color, mileageKm: v.mileageKm, owner: customers[i], createdBy: advisors[0] }),
     );
-    await em.flush();
-    const technicians = staff.filter((s) => s.roles.includes(Role.TECHNICIAN));
-    let nextBay = 0;
-    for (const [i, scenario] of SCENARIOS.entries()) {
-      await seedOrder(em, { store, vehicle: vehicles[i], advisor: advisors[i % advisors.length], technicians, bay: () => bays[nextBay++ % bays.length], scenario, index: i, rng });
-    }
+    await tx.flush();
+    return { store, bays, advisors, vehicles, technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)) };
   });
+
+  const clock = new ManualClock(now);
+  const workOrders = new WorkOrderService(new EventLog(clock));
+  const picks = SCENARIOS.map(() => pickJobs(setUp.technicians, rng));
+  for (const i of SEED_ORDER) {
+    await seedOrder(orm.em.fork(), workOrders, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
+  }
+}
+
+function pickJobs(technicians: Staff[], rng: () => number) {
+  const catalogue = jobCatalogue.filter((j) => technicians.some((t) => t.skills.includes(j.skill as Skill)));
+  const jobCount = 1 + Math.floor(rng() * 2);
+  return Array.from({ length: jobCount }, () => catalogue[Math.floor(rng() * catalogue.length)]).filter((j, k, all) => all.indexOf(j) === k);
 }
 
 async function seedOrder(
   em: EntityManager,
-  o: { store: Store; vehicle: Vehicle; advisor: Staff; technicians: Staff[]; bay: () => Bay; scenario: (typeof SCENARIOS)[number]; index: number; rng: () => number },
+  workOrders: WorkOrderService,
+  clock: ManualClock,
+  o: { store: Store; bays: Bay[]; advisors: Staff[]; vehicles: Vehicle[]; technicians: Staff[]; now: Date; scenario: (typeof SCENARIOS)[number]; picks: ReturnType<typeof pickJobs>; index: number },
 ) {
   const { scenario } = o;
-  const created = new Date(Date.now() - scenario.ago * 60_000);
-  const catalogue = jobCatalogue.filter((j) => o.technicians.some((t) => t.skills.includes(j.skill as Skill)));
-  const jobCount = 1 + Math.floor(o.rng() * 2);
-  const picks = Array.from({ length: jobCount }, () => catalogue[Math.floor(o.rng() * catalogue.length)]).filter((j, k, all) => all.indexOf(j) === k);
-  const dayPrefix = `WO${new Intl.DateTimeFormat('en-CA', { timeZone: o.store.timezone }).format(created).replaceAll('-', '')}-`;
-  const wo = em.create(WorkOrder, {
-    store: o.store,
-    number: `${dayPrefix}${String(o.index + 1).padStart(4, '0')}`,
-    vehicle: o.vehicle,
-    customer: o.vehicle.owner,
-    advisor: o.advisor,
+  const actor = systemActor(o.store.id, 'demo-seed');
+  const vehicle = o.vehicles[o.index];
+  const created = new Date(o.now.getTime() - scenario.ago * 60_000);
+  clock.set(created);
+  const input = {
+    vehicleId: vehicle.globalId,
+    advisorId: o.advisors[o.index % o.advisors.length].globalId,
     complaint: complaints[o.index % complaints.length],
-    mileageIn: o.vehicle.mileageKm,
-    promisedAt: scenario.promisedIn ? new Date(Date.now() + scenario.promisedIn * 60_000) : null,
+    mileageIn: vehicle.mileageKm,
+    promisedAt: scenario.promisedIn ? new Date(o.now.getTime() + scenario.promisedIn * 60_000) : null,
     source: scenario.appointment ? WorkOrderSource.APPOINTMENT : WorkOrderSource.WALK_IN,
     customerWaiting: scenario.waiting ?? false,
-    trackingToken: newTrackingToken(),
-    createdAt: created,
-    updatedAt: created,
-    statusSince: created,
-  });
-  picks.forEach((job, position) =>
-    em.create(Job, {
-      workOrder: wo,
-      position,
+    jobs: o.picks.map((job, position) => ({
       title: job.title,
       skill: job.skill as Skill,
-      standardMinutes: Math.round(job.standardHours * 60),
+      standardHours: job.standardHours,
       payer: scenario.warranty && position === 0 ? JobPayer.WARRANTY : JobPayer.CUSTOMER,
-    }),
-  );
-  await em.flush();
-  await recordEvent(em, wo, await lockStoreForEvent(em, o.store.id), { kind: WorkOrderEventKind.CREATED, actorId: o.advisor.id, at: created });
+    })),
+  } as CreateWorkOrderInput;
+  let wo = expectOk(o.index, await workOrders.create(em, actor, input));
 
   let at = created;
   for (const step of scenario.path) {
     at = new Date(at.getTime() + step.after * 60_000);
-    const seq = await lockStoreForEvent(em, o.store.id);
+    clock.set(at);
     if (step.to === 'ASSIGN') {
-      const skills = new Set(picks.map((j) => j.skill as Skill));
-      const crew = o.technicians.filter((t) => t.skills.some((s) => skills.has(s))).slice(0, 2);
-      wo.bay = em.getReference(Bay, o.bay().id, { wrapped: true });
-      wo.technicians.set(crew);
-      await recordEvent(em, wo, seq, { kind: WorkOrderEventKind.ASSIGNED, actorId: null, at, data: { technicianIds: crew.map((t) => t.id) } });
+      const bay = await freeBay(em, o.bays, o.index);
+      const crew = [...new Set(o.picks.map((j) => o.technicians.find((t) => t.skills.includes(j.skill as Skill))!))];
+      wo = expectOk(o.index, await workOrders.assign(em, actor, { id: wo.globalId, bayId: bay.globalId, technicianIds: crew.map((t) => t.globalId) } as AssignWorkOrderInput));
       continue;
     }
-    const from = wo.status;
-    if (!findTransition(from, step.to, wo.startedAt != null)) throw new Error(`demo scenario ${o.index}: ${from} → ${step.to} is not in the transitions table`);
-    applyTransition(wo, step.to, { at, holdReason: step.holdReason, linkTtlHours: o.store.trackingLinkTtlHours });
-    // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order.
-    if (step.to === S.IN_PROGRESS) wo.jobs.getItems().forEach((j) => (j.status = JobStatus.IN_PROGRESS));
-    if (step.to === S.QUALITY_CHECK) wo.jobs.getItems().forEach((j) => (j.status = JobStatus.DONE));
-    await recordEvent(em, wo, seq, { kind: WorkOrderEventKind.TRANSITIONED, from, reason: step.reason, holdReason: step.holdReason, actorId: null, at });
+    wo = expectOk(o.index, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
+    // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order (job status writes no event).
+    if (step.to === S.IN_PROGRESS || step.to === S.QUALITY_CHECK) {
+      await em.nativeUpdate(Job, { workOrder: wo.id }, { status: step.to === S.IN_PROGRESS ? JobStatus.IN_PROGRESS : JobStatus.DONE });
+    }
   }
+}
+
+/** A bay without a car in progress, starting the search at a different bay for each order to spread the cars. */
+async function freeBay(em: EntityManager, bays: Bay[], index: number): Promise<Bay> {
+  const busy = new Set((await em.find(WorkOrder, { status: S.IN_PROGRESS }, { fields: ['bay'] })).map((w) => w.bay?.id));
+  for (let k = 0; k < bays.length; k++) {
+    const bay = bays[(index + k) % bays.length];
+    if (!busy.has(bay.id)) return bay;
+  }
+  throw new Error('demo seed: no free bay');
+}
+
+function expectOk<T>(index: number, result: Result<T>): T {
+  if (!result.ok) throw new Error(`demo scenario ${index} refused: ${JSON.stringify(result.errors)}`);
+  return result.value;
 }

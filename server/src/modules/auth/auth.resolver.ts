@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireStaff } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
+import { toUserError } from '../../graphql/user-error.js';
 import { Staff } from '../staff/staff.entity.js';
 import { LoginInput, LoginPayload, LogoutPayload } from './dto.js';
 
@@ -8,8 +9,8 @@ import { LoginInput, LoginPayload, LogoutPayload } from './dto.js';
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Signs a staff member in; the token expires (WORKBAY_SESSION_TTL_HOURS, default 12).' })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
-    const result = await ctx.services.auth.login(ctx.em, ctx.locale, input.username, input.password);
-    return result.ok ? { ...result.value, userErrors: [] } : { token: null, staff: null, expiresAt: null, userErrors: result.errors };
+    const result = await ctx.services.auth.login(ctx.em, input.username, input.password);
+    return result.ok ? { ...result.value, userErrors: [] } : { token: null, staff: null, expiresAt: null, userErrors: result.errors.map((e) => toUserError(ctx.locale, e)) };
   }
 
   @Authorized()

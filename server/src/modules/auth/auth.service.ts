@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../../config.js';
-import type { Viewer } from '../../graphql/context.js';
-import { ok, refuse, registerMessages, type Result, userError } from '../../graphql/user-error.js';
-import type { Locale } from '../../i18n/locale.js';
+import type { Viewer } from './viewer.js';
+import { ok, refuse, type Result, refusal } from '../../shared/result.js';
+import { registerMessages } from '../../i18n/messages.js';
 import { DisplayToken } from '../display/display-token.entity.js';
 import { Staff } from '../staff/staff.entity.js';
 import { announceRevocation } from './credential-revocation.js';
@@ -21,15 +21,15 @@ registerMessages({
 export class AuthService {
   constructor(private readonly config: AppConfig) {}
 
-  async login(em: EntityManager, locale: Locale, username: string, password: string): Promise<Result<{ token: string; staff: Staff; expiresAt: Date }>> {
+  async login(em: EntityManager, username: string, password: string): Promise<Result<{ token: string; staff: Staff; expiresAt: Date }>> {
     const staff = await em.findOne(Staff, { username: username.trim().toLowerCase().slice(0, 40), active: true });
     if (staff?.lockedUntil && staff.lockedUntil > new Date()) {
-      return refuse(userError(locale, 'ACCOUNT_LOCKED', ['input', 'username'], { minutes: LOCK_MINUTES }));
+      return refuse(refusal('ACCOUNT_LOCKED', ['input', 'username'], { minutes: LOCK_MINUTES }));
     }
     const valid = await verifyPassword(password.slice(0, 200), staff?.passwordHash ?? DUMMY_HASH);
     if (!staff || !valid) {
       if (staff) await this.recordFailure(em, staff.id);
-      return refuse(userError(locale, 'INVALID_CREDENTIALS', ['input', 'password']));
+      return refuse(refusal('INVALID_CREDENTIALS', ['input', 'password']));
     }
     const token = newToken(TOKEN_PREFIX.session);
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { LiveConsumer } from '../../events/live-events.js';
 import { closable } from '../../realtime/closable.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import type { BoardService, SequencedBoardEvent } from './board.service.js';
@@ -23,7 +24,8 @@ interface StoreFeed {
  * store's feed, which reads the new event rows once, builds their cards once, keeps them in a ring
  * and wakes the subscribers; a subscriber further back reads its replay from the table.
  */
-export class BoardEventHub {
+export class BoardEventHub implements LiveConsumer {
+  readonly name = 'board';
   private readonly feeds = new Map<number, StoreFeed>();
 
   constructor(
@@ -31,10 +33,8 @@ export class BoardEventHub {
     private readonly board: BoardService,
   ) {}
 
-  /** Payload `<storeId>:<seq>` from the LISTEN connection. */
-  onNotify(payload: string): void {
-    const [storeId, seq] = payload.split(':').map(Number);
-    if (!Number.isInteger(storeId) || !Number.isInteger(seq)) return;
+  /** The log of `storeId` has grown to `seq` (a NOTIFY from any process). */
+  onAppended(storeId: number, seq: number): void {
     const feed = this.feeds.get(storeId);
     if (!feed) return; // nobody here watches that store
     feed.notifiedSeq = Math.max(feed.notifiedSeq, seq);
@@ -42,7 +42,7 @@ export class BoardEventHub {
   }
 
   /** After the LISTEN connection was re-established: catch up on whatever was missed meanwhile. */
-  async onListenerReconnect(): Promise<void> {
+  async onReconnect(): Promise<void> {
     for (const [storeId, feed] of this.feeds) {
       feed.notifiedSeq = Math.max(feed.notifiedSeq, await this.board.currentSeq(this.orm.em.fork(), storeId));
       this.pump(storeId, feed);
@@ -73,7 +73,7 @@ export class BoardEventHub {
         const batch = await this.after(storeId, feed, cursor);
         for (const item of batch) {
           if (signal.aborted) return;
-          yield item.event;
+          if (item.event) yield item.event;
           cursor = item.seq;
         }
         if (!batch.length) await this.waitBeyond(feed, cursor, signal);

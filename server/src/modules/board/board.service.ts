@@ -2,7 +2,8 @@ import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Bay } from '../store/bay.entity.js';
 import { Store } from '../store/store.entity.js';
-import { WorkOrderEvent } from '../work-order/work-order-event.entity.js';
+import { DomainEvent } from '../../events/domain-event.entity.js';
+import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
@@ -12,9 +13,10 @@ import { type Board, type BoardCard, type BoardDeliveries, type BoardEvent, Boar
 /** Everything a card renders, loaded with a constant number of statements however many cards there are. */
 const CARD_POPULATE = ['vehicle', 'customer', 'advisor', 'bay', 'technicians', 'jobs'] as const;
 
+/** One position of the store's log; `event` is null where the log entry does not concern the board (another aggregate). */
 export interface SequencedBoardEvent {
   seq: number;
-  event: BoardEvent;
+  event: BoardEvent | null;
 }
 
 export class BoardService {
@@ -65,18 +67,23 @@ export class BoardService {
     return rows.length ? Number(rows[0].event_seq) : 0;
   }
 
-  /** Board events for the store's work-order events after `afterSeq`, oldest first, each card as it is now. */
+  /**
+   * The store's log after `afterSeq`, oldest first: a board event (the card as it is now) for each
+   * work-order event, and a null placeholder for events of other aggregates, so cursors stay exact.
+   */
   async eventsAfter(em: EntityManager, storeId: number, afterSeq: number, limit: number): Promise<SequencedBoardEvent[]> {
-    const rows = await em.find(WorkOrderEvent, { store: storeId, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit });
+    const rows = await em.find(DomainEvent, { store: storeId, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit, fields: ['seq', 'aggregateType', 'aggregateId'] });
     if (!rows.length) return [];
+    const ids = [...new Set(rows.filter((r) => r.aggregateType === WORK_ORDER).map((r) => r.aggregateId))];
+    if (!ids.length) return rows.map((r) => ({ seq: r.seq, event: null }));
     const store = await em.findOneOrFail(Store, storeId);
-    const ids = [...new Set(rows.map((r) => r.workOrder.id))];
     const orders = await em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'select-in' });
     const byId = new Map(orders.map((wo) => [wo.id, wo]));
     const deliveries = await this.deliveries(em, store);
     const now = new Date();
     return rows.map((row) => {
-      const wo = byId.get(row.workOrder.id)!;
+      const wo = row.aggregateType === WORK_ORDER ? byId.get(row.aggregateId) : undefined;
+      if (!wo) return { seq: row.seq, event: null };
       const onBoard = ON_BOARD_STATUSES.includes(wo.status);
       return {
         seq: row.seq,

@@ -3,6 +3,7 @@ import { Authorized } from 'type-graphql';
 import { requireStaff, viewerHasRole } from '../../graphql/auth-checker.js';
 import { pageRequest } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
+import { toPayload } from '../../graphql/user-error.js';
 import { maskMobile } from '../../shared/mobile.js';
 import { CONTACT_ROLES, Role } from '../staff/roles.js';
 import { Customer } from './customer.entity.js';
@@ -13,8 +14,7 @@ export class CustomerResolver {
   @Authorized(Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.CUSTOMER_SERVICE)
   @Mutation(() => CreateCustomerPayload)
   async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: Context): Promise<CreateCustomerPayload> {
-    const result = await ctx.services.customers.create(ctx.em, requireStaff(ctx), ctx.locale, input);
-    return result.ok ? { customer: result.value, userErrors: [] } : { customer: null, userErrors: result.errors };
+    return toPayload(ctx.locale, 'customer', await ctx.services.customers.create(ctx.em, requireStaff(ctx), input));
   }
 
   @Authorized()

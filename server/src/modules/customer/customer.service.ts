@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StaffViewer } from '../../graphql/context.js';
+import type { StaffActor } from '../../shared/actor.js';
 import { toConnection, type PageRequest } from '../../graphql/connection.js';
-import { InputCheck } from '../../graphql/input-check.js';
-import { ok, refuse, registerMessages, type Result } from '../../graphql/user-error.js';
-import type { Locale } from '../../i18n/locale.js';
+import { InputCheck } from '../../shared/input-check.js';
+import { ok, refuse, type Result } from '../../shared/result.js';
+import { registerMessages } from '../../i18n/messages.js';
 import { isValidMobile, normalizeMobile } from '../../shared/mobile.js';
 import { createAudited } from '../audit/audit.js';
 import { Customer } from './customer.entity.js';
@@ -16,19 +16,19 @@ registerMessages({
 });
 
 export class CustomerService {
-  async create(em: EntityManager, viewer: StaffViewer, locale: Locale, input: CreateCustomerInput): Promise<Result<Customer>> {
-    const check = new InputCheck(locale);
+  async create(em: EntityManager, actor: StaffActor, input: CreateCustomerInput): Promise<Result<Customer>> {
+    const check = new InputCheck();
     const name = check.text(['name'], input.name, { max: 100, required: true });
     const mobile = normalizeMobile(input.mobile ?? '');
     if (!isValidMobile(mobile)) check.fail(['mobile'], 'INVALID_MOBILE');
     if (check.failed) return refuse(...check.errors);
 
-    if (await em.count(Customer, { store: viewer.storeId, mobile })) {
+    if (await em.count(Customer, { store: actor.storeId, mobile })) {
       check.fail(['mobile'], 'DUPLICATE_MOBILE');
       return refuse(...check.errors);
     }
-    const customer = await createAudited(em, viewer, { action: 'customer.create', entity: 'Customer' }, (tx) =>
-      tx.create(Customer, { store: viewer.storeId, name: name!, mobile, customerType: input.customerType ?? CustomerType.PRIVATE, createdBy: viewer.staffId, createdAt: new Date() }),
+    const customer = await createAudited(em, actor, { action: 'customer.create', entity: 'Customer' }, (tx) =>
+      tx.create(Customer, { store: actor.storeId, name: name!, mobile, customerType: input.customerType ?? CustomerType.PRIVATE, createdBy: actor.staffId, createdAt: new Date() }),
     );
     if (customer) return ok(customer);
     check.fail(['mobile'], 'DUPLICATE_MOBILE');

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireStaff } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
+import { toPayload, toUserError } from '../../graphql/user-error.js';
 import { Role } from '../staff/roles.js';
 import { DisplayToken } from './display-token.entity.js';
 import { CreateDisplayTokenInput, CreateDisplayTokenPayload, RevokeDisplayTokenInput, RevokeDisplayTokenPayload } from './dto.js';
@@ -16,14 +17,13 @@ export class DisplayTokenResolver {
   @Authorized(Role.SERVICE_MANAGER)
   @Mutation(() => CreateDisplayTokenPayload, { description: 'Pairs a wall display: a read-only token for this store’s board.' })
   async createDisplayToken(@Arg('input', () => CreateDisplayTokenInput) input: CreateDisplayTokenInput, @Ctx() ctx: Context): Promise<CreateDisplayTokenPayload> {
-    const result = await ctx.services.displayTokens.create(ctx.em, requireStaff(ctx), ctx.locale, input.name);
-    return result.ok ? { ...result.value, userErrors: [] } : { displayToken: null, token: null, userErrors: result.errors };
+    const result = await ctx.services.displayTokens.create(ctx.em, requireStaff(ctx), input.name);
+    return result.ok ? { ...result.value, userErrors: [] } : { displayToken: null, token: null, userErrors: result.errors.map((e) => toUserError(ctx.locale, e)) };
   }
 
   @Authorized(Role.SERVICE_MANAGER)
   @Mutation(() => RevokeDisplayTokenPayload)
   async revokeDisplayToken(@Arg('input', () => RevokeDisplayTokenInput) input: RevokeDisplayTokenInput, @Ctx() ctx: Context): Promise<RevokeDisplayTokenPayload> {
-    const result = await ctx.services.displayTokens.revoke(ctx.em, requireStaff(ctx), ctx.locale, input.id);
-    return result.ok ? { displayToken: result.value, userErrors: [] } : { displayToken: null, userErrors: result.errors };
+    return toPayload(ctx.locale, 'displayToken', await ctx.services.displayTokens.revoke(ctx.em, requireStaff(ctx), input.id));
   }
 }

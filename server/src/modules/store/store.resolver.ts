@@ -3,6 +3,7 @@ import { requireStaff } from '../../graphql/auth-checker.js';
 import { Role } from '../staff/roles.js';
 import { UpdateStoreSettingsInput, UpdateStoreSettingsPayload } from './dto.js';
 import type { Context } from '../../graphql/context.js';
+import { toPayload } from '../../graphql/user-error.js';
 import { Bay } from './bay.entity.js';
 import { Store } from './store.entity.js';
 
@@ -11,8 +12,7 @@ export class StoreResolver {
   @Authorized(Role.SERVICE_MANAGER)
   @Mutation(() => UpdateStoreSettingsPayload, { description: 'Per-store settings: staleness threshold (R-WO-6), customer-link lifetime.' })
   async updateStoreSettings(@Arg('input', () => UpdateStoreSettingsInput) input: UpdateStoreSettingsInput, @Ctx() ctx: Context): Promise<UpdateStoreSettingsPayload> {
-    const result = await ctx.services.stores.updateSettings(ctx.em, requireStaff(ctx), ctx.locale, input);
-    return result.ok ? { store: result.value, userErrors: [] } : { store: null, userErrors: result.errors };
+    return toPayload(ctx.locale, 'store', await ctx.services.stores.updateSettings(ctx.em, requireStaff(ctx), input));
   }
 
   @FieldResolver(() => [Bay])

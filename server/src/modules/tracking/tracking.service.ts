@@ -2,9 +2,9 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Locale } from '../../i18n/locale.js';
 import { maskPlate } from '../../shared/plate.js';
 import { closable } from '../../realtime/closable.js';
-import type { BoardEventHub } from '../board/board-event-hub.js';
-import type { BoardEvent } from '../board/board.types.js';
-import { WorkOrderEvent } from '../work-order/work-order-event.entity.js';
+import { eventsOf } from '../../events/event-loader.js';
+import { WORK_ORDER, WorkOrderEvent } from '../work-order/work-order-event.js';
+import type { OrderWatch, TrackingFeed } from './tracking-feed.js';
 import { Store } from '../store/store.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { HoldReason, JobStatus, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
@@ -23,7 +23,7 @@ const HOLD_LABELS: Record<Locale, Record<HoldReason, string>> = {
 export class TrackingService {
   constructor(
     private readonly orm: MikroORM,
-    private readonly hub: BoardEventHub,
+    private readonly feed: TrackingFeed,
   ) {}
 
   /** The order behind a live tracking token, or null — unknown and expired look the same. */
@@ -40,7 +40,7 @@ export class TrackingService {
   }
 
   private async describe(em: EntityManager, wo: WorkOrder, locale: Locale): Promise<WorkOrderProgress> {
-    const history = await em.find(WorkOrderEvent, { workOrder: wo.id }, { orderBy: { seq: 'asc' } });
+    const history = (await eventsOf(em, WORK_ORDER, wo.id)).map(WorkOrderEvent.fromLog);
     const changes = history.filter((e) => e.fromStatus !== e.toStatus || e.fromStatus === null).map((e) => ({ to: e.toStatus, at: e.at }));
     const vehicle = wo.vehicle.getEntity();
     const store = await em.findOneOrFail(Store, wo.store.id);
@@ -65,23 +65,29 @@ export class TrackingService {
 
   /** The progress now, then again after every change of this order; null (and the end) once the link expires. */
   watch(token: string, locale: Locale): AsyncIterableIterator<WorkOrderProgress | null> {
-    let stream: AsyncIterableIterator<BoardEvent> | null = null;
+    let watch: OrderWatch | null = null;
     const run = async function* (this: TrackingService): AsyncGenerator<WorkOrderProgress | null> {
       const first = await this.findByToken(this.orm.em.fork(), token);
       if (!first) {
         yield null;
         return;
       }
-      stream = this.hub.stream(first.store.id, undefined);
-      yield await this.describe(this.orm.em.fork(), first, locale);
-      for await (const event of stream) {
-        if (event.workOrderId !== first.globalId) continue;
-        const progress = await this.progress(this.orm.em.fork(), token, locale);
-        yield progress;
-        if (!progress) return;
+      watch = this.feed.watch(first.store.id, first.id);
+      try {
+        await watch.ready;
+        yield await this.describe(this.orm.em.fork(), first, locale);
+        while (!watch.closed) {
+          await watch.next();
+          if (watch.closed) return;
+          const progress = await this.progress(this.orm.em.fork(), token, locale);
+          yield progress;
+          if (!progress) return;
+        }
+      } finally {
+        watch.close();
       }
     }.call(this);
-    return closable(run, () => stream?.return?.());
+    return closable(run, () => watch?.close());
   }
 }
 

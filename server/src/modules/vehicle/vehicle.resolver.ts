@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { requireStaff } from '../../graphql/auth-checker.js';
 import { loaded } from '../../db/loaded.js';
 import type { Context } from '../../graphql/context.js';
+import { toPayload } from '../../graphql/user-error.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Role } from '../staff/roles.js';
 import { CreateVehicleInput, CreateVehiclePayload } from './dto.js';
@@ -12,8 +13,7 @@ export class VehicleResolver {
   @Authorized(Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.CUSTOMER_SERVICE)
   @Mutation(() => CreateVehiclePayload)
   async createVehicle(@Arg('input', () => CreateVehicleInput) input: CreateVehicleInput, @Ctx() ctx: Context): Promise<CreateVehiclePayload> {
-    const result = await ctx.services.vehicles.create(ctx.em, requireStaff(ctx), ctx.locale, input);
-    return result.ok ? { vehicle: result.value, userErrors: [] } : { vehicle: null, userErrors: result.errors };
+    return toPayload(ctx.locale, 'vehicle', await ctx.services.vehicles.create(ctx.em, requireStaff(ctx), input));
   }
 
   /** Customer data is for staff only, never for a wall display. */

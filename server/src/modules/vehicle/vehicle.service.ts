@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StaffViewer } from '../../graphql/context.js';
+import type { StaffActor } from '../../shared/actor.js';
 import { dbId } from '../../graphql/global-id.js';
-import { InputCheck } from '../../graphql/input-check.js';
-import { ok, refuse, registerMessages, type Result } from '../../graphql/user-error.js';
-import type { Locale } from '../../i18n/locale.js';
+import { InputCheck } from '../../shared/input-check.js';
+import { ok, refuse, type Result } from '../../shared/result.js';
+import { registerMessages } from '../../i18n/messages.js';
 import { isValidPlate, normalizePlate } from '../../shared/plate.js';
 import { isValidVin, normalizeVin } from '../../shared/vin.js';
 import { createAudited } from '../audit/audit.js';
@@ -20,8 +20,8 @@ registerMessages({
 export const MAX_MILEAGE_KM = 2_000_000;
 
 export class VehicleService {
-  async create(em: EntityManager, viewer: StaffViewer, locale: Locale, input: CreateVehicleInput): Promise<Result<Vehicle>> {
-    const check = new InputCheck(locale);
+  async create(em: EntityManager, actor: StaffActor, input: CreateVehicleInput): Promise<Result<Vehicle>> {
+    const check = new InputCheck();
     const vin = normalizeVin(input.vin ?? '');
     if (!isValidVin(vin)) check.fail(['vin'], 'INVALID_VIN');
     const plate = normalizePlate(input.plate ?? '');
@@ -31,17 +31,17 @@ export class VehicleService {
     const color = check.text(['color'], input.color, { max: 20 });
     check.range(['mileageKm'], input.mileageKm, 0, MAX_MILEAGE_KM);
     const ownerId = dbId(input.ownerId, 'Customer');
-    const owner = ownerId ? await em.findOne(Customer, { id: ownerId, store: viewer.storeId }) : null;
-    if (!owner) check.fail(['ownerId'], 'NOT_FOUND', { what: locale === 'zh' ? '车主' : 'Owner' });
+    const owner = ownerId ? await em.findOne(Customer, { id: ownerId, store: actor.storeId }) : null;
+    if (!owner) check.fail(['ownerId'], 'NOT_FOUND', { what: 'Owner' });
     if (check.failed) return refuse(...check.errors);
 
-    if (await em.count(Vehicle, { store: viewer.storeId, vin })) {
+    if (await em.count(Vehicle, { store: actor.storeId, vin })) {
       check.fail(['vin'], 'DUPLICATE_VIN');
       return refuse(...check.errors);
     }
-    const vehicle = await createAudited(em, viewer, { action: 'vehicle.create', entity: 'Vehicle' }, (tx) =>
+    const vehicle = await createAudited(em, actor, { action: 'vehicle.create', entity: 'Vehicle' }, (tx) =>
       tx.create(Vehicle, {
-        store: viewer.storeId,
+        store: actor.storeId,
         vin,
         plate,
         model: model!,
@@ -49,7 +49,7 @@ export class VehicleService {
         color,
         mileageKm: input.mileageKm ?? null,
         owner: owner!,
-        createdBy: viewer.staffId,
+        createdBy: actor.staffId,
         createdAt: new Date(),
       }),
     );

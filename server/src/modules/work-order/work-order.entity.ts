@@ -9,7 +9,6 @@ import { Store } from '../store/store.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { Job } from './job.entity.js';
 import { HoldReason, WorkOrderSource, WorkOrderStatus } from './work-order.enums.js';
-import { WorkOrderEvent } from './work-order-event.entity.js';
 
 /** 维修委托书. Status changes only through WorkOrderService + the transitions table (work-order.process.ts). */
 @Entity({ tableName: 'work_order' })
@@ -63,8 +62,6 @@ export class WorkOrder {
   @OneToMany(() => Job, (job) => job.workOrder, { orderBy: { position: 'asc' } })
   jobs = new Collection<Job>(this);
 
-  @OneToMany(() => WorkOrderEvent, (event) => event.workOrder, { orderBy: { seq: 'asc' } })
-  events = new Collection<WorkOrderEvent>(this);
 
   /** R-REC-4: the customer's own words, verbatim (staff only: resolved in WorkOrderResolver). */
   @Property({ type: 'text' })

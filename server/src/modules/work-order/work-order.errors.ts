@@ -1,4 +1,4 @@
-import { registerMessages } from '../../graphql/user-error.js';
+import { registerMessages } from '../../i18n/messages.js';
 
 /** Stable userError codes of the work-order process (R-WO-*). */
 export const WorkOrderError = {

@@ -1,7 +1,8 @@
+import type { Actor } from '../../shared/actor.js';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../staff/roles.js';
 import { WorkOrderStatus as S } from './work-order.enums.js';
-import { actsOnlyAsTechnician, findTransition, nextStatuses, roleMayMove } from './work-order.process.js';
+import { actsOnlyAsTechnician, findTransition, nextStatuses, actorMayMove } from './work-order.process.js';
 
 describe('R-WO-1 transitions table', () => {
   it('follows the main line DRAFT → … → DELIVERED', () => {
@@ -30,25 +31,29 @@ describe('R-WO-1 transitions table', () => {
 
   it('lets an advisor cancel before work started; afterwards only a manager, with a reason', () => {
     const before = findTransition(S.QUEUED, S.CANCELLED, false)!;
-    expect(roleMayMove(before, [Role.SERVICE_ADVISOR])).toBe(true);
+    expect(actorMayMove(before, staff(Role.SERVICE_ADVISOR))).toBe(true);
     expect(before.requires).not.toContain('REASON');
     const after = findTransition(S.ON_HOLD, S.CANCELLED, true)!;
-    expect(roleMayMove(after, [Role.SERVICE_ADVISOR])).toBe(false);
-    expect(roleMayMove(after, [Role.SERVICE_MANAGER])).toBe(true);
+    expect(actorMayMove(after, staff(Role.SERVICE_ADVISOR))).toBe(false);
+    expect(actorMayMove(after, staff(Role.SERVICE_MANAGER))).toBe(true);
     expect(after.requires).toContain('REASON');
     expect(findTransition(S.DELIVERED, S.CANCELLED, true)).toBeNull();
   });
 
   it('managers may make every listed move; others only theirs', () => {
     const deliver = findTransition(S.READY, S.DELIVERED, true)!;
-    expect(roleMayMove(deliver, [Role.ADMIN])).toBe(true);
-    expect(roleMayMove(deliver, [Role.TECHNICIAN])).toBe(false);
+    expect(actorMayMove(deliver, staff(Role.ADMIN))).toBe(true);
+    expect(actorMayMove(deliver, staff(Role.TECHNICIAN))).toBe(false);
     const start = findTransition(S.QUEUED, S.IN_PROGRESS, false)!;
-    expect(actsOnlyAsTechnician(start, [Role.TECHNICIAN])).toBe(true);
-    expect(actsOnlyAsTechnician(start, [Role.TECHNICIAN, Role.TEAM_LEADER])).toBe(false);
+    expect(actsOnlyAsTechnician(start, staff(Role.TECHNICIAN))).toBe(true);
+    expect(actsOnlyAsTechnician(start, staff(Role.TECHNICIAN, Role.TEAM_LEADER))).toBe(false);
   });
 
   it('offers the next statuses', () => {
     expect(nextStatuses(S.QUALITY_CHECK, true).sort()).toEqual([S.CANCELLED, S.IN_PROGRESS, S.READY, S.WASHING].sort());
   });
 });
+
+function staff(...roles: Role[]): Actor {
+  return { kind: 'staff', staffId: 1, storeId: 1, roles };
+}

@@ -2,7 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { requireStaff } from '../../graphql/auth-checker.js';
 import { pageRequest } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import type { Result } from '../../graphql/user-error.js';
+import { toPayload } from '../../graphql/user-error.js';
+import { eventsOf } from '../../events/event-loader.js';
+import type { Result } from '../../shared/result.js';
 import { encodeBoardCursor } from '../board/board-cursor.js';
 import { loaded, loadedItems } from '../../db/loaded.js';
 import { Customer } from '../customer/customer.entity.js';
@@ -17,15 +19,12 @@ import { TransitionWorkOrderInput } from './dto/transition-work-order.input.js';
 import { WorkOrderFilter } from './dto/work-order-filter.input.js';
 import { WorkOrderConnection, WorkOrderPayload } from './dto/work-order.payload.js';
 import { Job } from './job.entity.js';
-import { WorkOrderEvent } from './work-order-event.entity.js';
+import { WORK_ORDER, WorkOrderEvent } from './work-order-event.js';
 import { WorkOrder } from './work-order.entity.js';
 import { WorkOrderStatus } from './work-order.enums.js';
-import { nextStatuses } from './work-order.process.js';
+import { DELAY_ROLES, DISPATCH_ROLES, MOVER_ROLES, nextStatuses } from './work-order.process.js';
 
-const payload = (result: Result<WorkOrder>): WorkOrderPayload =>
-  result.ok ? { workOrder: result.value, userErrors: [] } : { workOrder: null, userErrors: result.errors };
-
-const MOVERS = [Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.FOREMAN, Role.TECHNICIAN, Role.TEAM_LEADER, Role.QC_INSPECTOR, Role.PARTS_CLERK];
+const payload = (ctx: Context, result: Result<WorkOrder>): WorkOrderPayload => toPayload(ctx.locale, 'workOrder', result);
 
 @Resolver(() => WorkOrder)
 export class WorkOrderResolver {
@@ -49,25 +48,25 @@ export class WorkOrderResolver {
   @Authorized(Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER)
   @Mutation(() => WorkOrderPayload)
   async createWorkOrder(@Arg('input', () => CreateWorkOrderInput) input: CreateWorkOrderInput, @Ctx() ctx: Context) {
-    return payload(await ctx.services.workOrders.create(ctx.em, requireStaff(ctx), ctx.locale, input));
+    return payload(ctx, await ctx.services.workOrders.create(ctx.em, requireStaff(ctx), input));
   }
 
-  @Authorized(Role.FOREMAN, Role.SERVICE_MANAGER)
+  @Authorized(...DISPATCH_ROLES)
   @Mutation(() => WorkOrderPayload, { description: 'Dispatch (R-WO-3): a bay and technicians whose skills cover every job.' })
   async assignWorkOrder(@Arg('input', () => AssignWorkOrderInput) input: AssignWorkOrderInput, @Ctx() ctx: Context) {
-    return payload(await ctx.services.workOrders.assign(ctx.em, requireStaff(ctx), ctx.locale, input));
+    return payload(ctx, await ctx.services.workOrders.assign(ctx.em, requireStaff(ctx), input));
   }
 
-  @Authorized(...MOVERS)
+  @Authorized(...MOVER_ROLES)
   @Mutation(() => WorkOrderPayload, { description: 'Moves a work order along the transitions table (R-WO-1).' })
   async transitionWorkOrder(@Arg('input', () => TransitionWorkOrderInput) input: TransitionWorkOrderInput, @Ctx() ctx: Context) {
-    return payload(await ctx.services.workOrders.transition(ctx.em, requireStaff(ctx), ctx.locale, input));
+    return payload(ctx, await ctx.services.workOrders.transition(ctx.em, requireStaff(ctx), input));
   }
 
-  @Authorized(Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.FOREMAN)
+  @Authorized(...DELAY_ROLES)
   @Mutation(() => WorkOrderPayload, { description: 'R-WO-7: moves the promised time and tells the customer why and what is offered.' })
   async reportWorkOrderDelay(@Arg('input', () => ReportWorkOrderDelayInput) input: ReportWorkOrderDelayInput, @Ctx() ctx: Context) {
-    return payload(await ctx.services.workOrders.reportDelay(ctx.em, requireStaff(ctx), ctx.locale, input));
+    return payload(ctx, await ctx.services.workOrders.reportDelay(ctx.em, requireStaff(ctx), input));
   }
 
   @FieldResolver(() => Vehicle)
@@ -111,8 +110,8 @@ export class WorkOrderResolver {
 
   @Authorized()
   @FieldResolver(() => [WorkOrderEvent], { description: 'The timeline, oldest first (R-WO-2).' })
-  events(@Root() wo: WorkOrder) {
-    return loadedItems(wo.events);
+  async events(@Root() wo: WorkOrder, @Ctx() ctx: Context): Promise<WorkOrderEvent[]> {
+    return (await eventsOf(ctx.em, WORK_ORDER, wo.id)).map(WorkOrderEvent.fromLog);
   }
 
   @Authorized()
@@ -132,11 +131,11 @@ export class WorkOrderResolver {
 export class WorkOrderEventResolver {
   @FieldResolver(() => String, { description: 'Board cursor of this event.' })
   cursor(@Root() event: WorkOrderEvent): string {
-    return encodeBoardCursor(event.store.id, event.seq);
+    return encodeBoardCursor(event.storeId, event.seq);
   }
 
-  @FieldResolver(() => Staff, { nullable: true })
-  actor(@Root() event: WorkOrderEvent) {
-    return event.actor ? event.actor.load() : null;
+  @FieldResolver(() => Staff, { nullable: true, description: 'The staff member who made the change; null for the system, a display or the customer.' })
+  actor(@Root() event: WorkOrderEvent, @Ctx() ctx: Context) {
+    return event.actorKind === 'staff' && event.actorId ? ctx.em.getReference(Staff, event.actorId, { wrapped: true }).load() : null;
   }
 }

@@ -1,20 +1,19 @@
-import type { Locale } from '../i18n/locale.js';
-import { type UserError, userError } from './user-error.js';
+import type { Refusal } from './result.js';
 
 /** Control characters other than tab and line breaks have no place in names, notes or complaints. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Collects input refusals with their field paths, so a request reports every problem at once. */
 export class InputCheck {
-  readonly errors: UserError[] = [];
-  constructor(readonly locale: Locale, private readonly root: string[] = ['input']) {}
+  readonly errors: Refusal[] = [];
+  constructor(private readonly root: string[] = ['input']) {}
 
   path(...field: (string | number)[]): string[] {
     return [...this.root, ...field.map(String)];
   }
 
   fail(field: (string | number)[], code: string, params?: Record<string, string | number>): void {
-    this.errors.push(userError(this.locale, code, this.path(...field), params));
+    this.errors.push({ code, field: this.path(...field), params });
   }
 
   /** Trimmed text within `max` characters; returns the trimmed value. */
