@@ -138,8 +138,10 @@ export async function startApp(
   );
   await listener.start();
   // Every process runs a worker: durable consumers and scheduled jobs, each job taken by one process.
-  await services.queue.start(taskList(services, modules), { pollInterval: 1000 });
-  await services.dispatcher.catchUp();
+  if (config.worker) {
+    await services.queue.start(taskList(services, modules), { pollInterval: 1000 });
+    await services.dispatcher.catchUp();
+  }
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port ?? config.port, opts.host ?? config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;

@@ -14,6 +14,8 @@ export interface AppConfig {
   /** Durable consumers: failures before an event is parked, and the first retry delay (doubling). */
   consumerMaxAttempts: number;
   consumerRetryBaseMs: number;
+  /** Whether this process runs a job-queue worker (durable consumers, scheduled jobs); `WORKBAY_WORKER=0` makes an API-only process. */
+  worker: boolean;
   /** Extra module manifests to load (file paths, comma-separated): for tests and add-ons. */
   extraModules: string[];
 }
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     consumerMaxAttempts: Number(env.WORKBAY_CONSUMER_MAX_ATTEMPTS ?? 5),
     consumerRetryBaseMs: Number(env.WORKBAY_CONSUMER_RETRY_MS ?? 5000),
+    worker: env.WORKBAY_WORKER !== '0',
     extraModules: (env.WORKBAY_EXTRA_MODULES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

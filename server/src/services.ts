@@ -10,6 +10,7 @@ import { BoardService } from './modules/board/board.service.js';
 import { CustomerService } from './modules/customer/customer.service.js';
 import { DisplayTokenService } from './modules/display/display-token.service.js';
 import type { ModuleManifest } from './modules/module.js';
+import { PlatformService } from './modules/platform/platform.service.js';
 import { StoreService } from './modules/store/store.service.js';
 import { TrackingFeed } from './modules/tracking/tracking-feed.js';
 import { TrackingService } from './modules/tracking/tracking.service.js';
@@ -47,6 +48,7 @@ export function createServices(orm: MikroORM, config: AppConfig, modules: readon
     hub,
     tracking: new TrackingService(orm, trackingFeed),
     dispatcher: null as unknown as DurableDispatcher,
+    platform: null as unknown as PlatformService,
   };
   const all = services as Services;
   services.dispatcher = new DurableDispatcher(orm, modules.flatMap((m) => m.durableConsumers?.(all) ?? []), queue, clock, {
@@ -54,6 +56,7 @@ export function createServices(orm: MikroORM, config: AppConfig, modules: readon
     retryBaseMs: config.consumerRetryBaseMs,
     batch: 200,
   });
+  services.platform = new PlatformService(services.dispatcher);
   for (const m of modules) for (const c of m.liveConsumers?.(all) ?? []) live.register(c);
   return services;
 }

@@ -28,6 +28,7 @@ export class JobQueue {
   static async migrate(connectionString: string): Promise<void> {
     const pool = new pg.Pool({ connectionString, max: 1 });
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     try {
       await runMigrations({ pgPool: pool, logger: quiet });
     } finally {
@@ -39,6 +40,7 @@ export class JobQueue {
     this.pool = new pg.Pool({ connectionString: this.connectionString, max: (opts.concurrency ?? 2) + 2 });
     // A dropped idle connection is replaced on next use; the worker logs its own failures.
     this.pool.on('error', () => {});
+    this.pool.on('connect', (client) => client.on('error', () => {}));
     const taskList = Object.fromEntries(
       Object.entries(tasks).map(([name, handler]): [string, Task] => [
         name,

@@ -10,6 +10,7 @@ import { StoreResolver } from '../modules/store/store.resolver.js';
 import { TrackingResolver } from '../modules/tracking/tracking.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { WorkOrderEventResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver.js';
+import { PlatformResolver } from '../modules/platform/platform.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { NodeResolver } from './node.resolver.js';
 
@@ -29,6 +30,7 @@ export function buildWorkbaySchema(): Promise<GraphQLSchema> {
       BoardResolver,
       TrackingResolver,
       DisplayTokenResolver,
+      PlatformResolver,
       NodeResolver,
     ],
     authChecker,

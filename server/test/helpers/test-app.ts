@@ -1,3 +1,4 @@
+import type { ModuleManifest } from '../../src/modules/module.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -52,13 +53,13 @@ export const FIXTURE_STAFF: Record<string, { roles: Role[]; skills?: Skill[] }> 
   cs: { roles: [Role.CUSTOMER_SERVICE] },
 };
 
-export async function startTestApp(opts: { config?: Partial<AppConfig>; databaseUrl?: string; fixture?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { config?: Partial<AppConfig>; databaseUrl?: string; fixture?: boolean; modules?: ModuleManifest[] } = {}): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const statements: string[] = [];
   const orm = await openOrm({ clientUrl: databaseUrl, onQuery: (sql) => statements.push(sql) });
   const fixture = opts.fixture === false ? null : await seedFixture(orm);
   const config = { ...readConfig({}), databaseUrl, publicUrl: 'http://workbay.test', ...opts.config };
-  const app = await startApp(orm, config, { port: 0, host: '127.0.0.1' });
+  const app = await startApp(orm, config, { port: 0, host: '127.0.0.1', modules: opts.modules });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   const tokens = new Map<string, string>();
   const clients: Client[] = [];
