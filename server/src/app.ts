@@ -46,8 +46,7 @@ export async function startApp(
   opts: { port?: number; host?: string; quiet?: boolean; modules?: readonly ModuleManifest[]; clock?: Clock } = {},
 ): Promise<RunningApp> {
   const schema = await buildWorkbaySchema();
-  const modules = opts.modules ?? [];
-  const services = createServices(orm, config, modules, opts.clock);
+  const services = createServices(orm, config, opts.modules ?? [], opts.clock);
   const rules = limitRules(config.introspection);
   const app = express();
   const httpServer = http.createServer(app);
@@ -139,7 +138,7 @@ export async function startApp(
   await listener.start();
   // Every process runs a worker: durable consumers and scheduled jobs, each job taken by one process.
   if (config.worker) {
-    await services.queue.start(taskList(services, modules), { pollInterval: 1000 });
+    await services.queue.start(taskList(services), { pollInterval: 1000 });
     await services.dispatcher.catchUp();
   }
 

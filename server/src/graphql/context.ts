@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '../i18n/locale.js';
 import type { Viewer } from '../modules/auth/viewer.js';
-import type { Services } from '../services.js';
+import type { Services } from '../services.types.js';
 
 export type { StaffViewer, Viewer } from '../modules/auth/viewer.js';
 

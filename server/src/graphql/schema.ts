@@ -1,16 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { AuthResolver } from '../modules/auth/auth.resolver.js';
-import { BoardResolver } from '../modules/board/board.resolver.js';
-import { CustomerResolver } from '../modules/customer/customer.resolver.js';
-import { DisplayTokenResolver } from '../modules/display/display-token.resolver.js';
-import { StaffResolver } from '../modules/staff/staff.resolver.js';
-import { StoreResolver } from '../modules/store/store.resolver.js';
-import { TrackingResolver } from '../modules/tracking/tracking.resolver.js';
-import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
-import { WorkOrderEventResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver.js';
-import { PlatformResolver } from '../modules/platform/platform.resolver.js';
+import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
+import { MODULES } from '../modules/index.js';
 import { authChecker } from './auth-checker.js';
 import { NodeResolver } from './node.resolver.js';
 
@@ -19,20 +10,7 @@ let cached: Promise<GraphQLSchema> | null = null;
 /** The code-first schema; `pnpm schema` prints it to the top-level schema.graphql (the contract). */
 export function buildWorkbaySchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [
-      AuthResolver,
-      StaffResolver,
-      StoreResolver,
-      CustomerResolver,
-      VehicleResolver,
-      WorkOrderResolver,
-      WorkOrderEventResolver,
-      BoardResolver,
-      TrackingResolver,
-      DisplayTokenResolver,
-      PlatformResolver,
-      NodeResolver,
-    ],
+    resolvers: [...MODULES.flatMap((m) => [...(m.resolvers ?? [])]), NodeResolver] as unknown as NonEmptyArray<ClassType>,
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

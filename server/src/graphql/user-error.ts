@@ -25,7 +25,7 @@ export function toUserError(locale: Locale, r: Refusal): UserError {
  * A mutation payload from a service result: `{ [key]: value, userErrors: [] }` on success,
  * `{ [key]: null, userErrors }` on refusal.
  */
-export function toPayload<T, K extends string>(locale: Locale, key: K, result: Result<T>): { [P in K]: T | null } & { userErrors: UserError[] } {
+export function toPayload<T, K extends string>(locale: Locale, key: K, result: Result<T>): { [P in NoInfer<K>]: T | null } & { userErrors: UserError[] } {
   const value = result.ok ? result.value : null;
   const userErrors = result.ok ? [] : result.errors.map((e) => toUserError(locale, e));
   return { [key]: value, userErrors } as { [P in K]: T | null } & { userErrors: UserError[] };

@@ -1,19 +1,52 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { ClassType } from 'type-graphql';
+import type { AppConfig } from '../config.js';
 import type { DurableConsumer } from '../events/durable-consumers.js';
-import type { TaskHandler } from '../events/job-queue.js';
+import type { EventLog } from '../events/event-log.js';
+import type { JobQueue, TaskHandler } from '../events/job-queue.js';
 import type { LiveConsumer } from '../events/live-events.js';
-import type { TransitionEffect, TransitionGuard } from './work-order/work-order.process.js';
-import type { Services } from '../services.js';
+import type { Services } from '../services.types.js';
+import type { ServiceRegistry } from './registry.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
+import type { TransitionEffect, TransitionExtensions, TransitionGuard } from './work-order/work-order.process.js';
+
+/** What the platform gives every module's services. */
+export interface PlatformDeps {
+  orm: MikroORM;
+  config: AppConfig;
+  clock: Clock;
+  log: EventLog;
+  queue: JobQueue;
+  /** The guards and effects every module added to the work-order transitions table. */
+  transitions: TransitionExtensions;
+}
+
+/** Loads an object of the actor's store by database id for `node(id:)`; FORBIDDEN when the actor's role may not see that type. */
+export type NodeLoader = (em: EntityManager, id: number, actor: Actor) => Promise<object | null | 'FORBIDDEN'>;
 
 /**
- * What a module plugs into the platform. The app reads one list of these (modules/index.ts): its
- * durable consumers run on the job queue, its tasks are registered with the queue, its live consumers
- * are woken by NOTIFY, and its guards and effects join the work-order transitions table.
+ * What a module plugs into the platform; the app, the schema, the ORM, `node(id:)` and the service
+ * registry all read one list of these (modules/index.ts). Adding a module is one line there.
  */
 export interface ModuleManifest {
   name: string;
+  /** MikroORM entities of the module. */
+  entities?: readonly ClassType[];
+  /** type-graphql resolvers of the module. */
+  resolvers?: readonly ClassType[];
+  /** Global-id type name → loader, for `node(id:)`. */
+  nodes?: Record<string, NodeLoader>;
+  /** The module's services, one instance per process, merged into the service registry (declare their types in ServiceRegistry). */
+  services?: (deps: PlatformDeps) => Partial<ServiceRegistry>;
   liveConsumers?: (services: Services) => LiveConsumer[];
   durableConsumers?: (services: Services) => DurableConsumer[];
+  /** Job-queue tasks by name. */
   tasks?: (services: Services) => Record<string, TaskHandler>;
-  transitionGuards?: TransitionGuard[];
-  transitionEffects?: TransitionEffect[];
+  transitionGuards?: readonly TransitionGuard[];
+  transitionEffects?: readonly TransitionEffect[];
+}
+
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
 }

@@ -1,0 +1,27 @@
+import type { ModuleManifest } from './module.js';
+import { auditModule } from './audit/index.js';
+import { authModule } from './auth/index.js';
+import { boardModule } from './board/index.js';
+import { customerModule } from './customer/index.js';
+import { displayModule } from './display/index.js';
+import { platformModule } from './platform/index.js';
+import { staffModule } from './staff/index.js';
+import { storeModule } from './store/index.js';
+import { trackingModule } from './tracking/index.js';
+import { vehicleModule } from './vehicle/index.js';
+import { workOrderModule } from './work-order/index.js';
+
+/** Every module of the product. The schema, the ORM, node(id:), the services and the app read this list. */
+export const MODULES: readonly ModuleManifest[] = [
+  platformModule,
+  auditModule,
+  storeModule,
+  staffModule,
+  authModule,
+  displayModule,
+  customerModule,
+  vehicleModule,
+  workOrderModule,
+  boardModule,
+  trackingModule,
+];
