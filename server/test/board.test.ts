@@ -121,7 +121,7 @@ describe('boardEvents: ordered, replayable, live', () => {
     await move(app, 'advisor', other.id, 'AWAITING_APPROVAL');
 
     const second = collect(app.ws({ authorization: `Bearer ${token}` }), BOARD_EVENTS, { after: (seen as any).cursor });
-    const replayed = await second.until((xs) => xs.length >= 3);
+    await second.until((xs) => xs.length >= 3);
     await move(app, 'foreman', wo.id, 'ON_HOLD', { holdReason: 'WAITING_PARTS' });
     const all = await second.until((xs) => xs.length >= 4);
     expect(new Set(all.map((e: any) => e.cursor)).size).toBe(4);

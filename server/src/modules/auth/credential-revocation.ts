@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WebSocket } from 'ws';
-import type { Viewer } from '../../graphql/context.js';
+import type { Viewer } from './viewer.js';
 
 /** NOTIFY channel: a credential (staff session or display token) was revoked; every process closes its sockets. */
 export const CREDENTIAL_REVOKED_CHANNEL = 'workbay_credential_revoked';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffActor } from '../../shared/actor.js';
-import { dbId } from '../../graphql/global-id.js';
+import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { ok, refuse, type Result, refusal } from '../../shared/result.js';
 import { audit, createAudited } from '../audit/audit.js';

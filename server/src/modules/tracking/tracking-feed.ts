@@ -80,7 +80,7 @@ export class TrackingFeed implements LiveConsumer {
   }
 
   async onReconnect(): Promise<void> {
-    for (const [storeId, store] of this.stores) this.onAppended(storeId, await this.currentSeq(storeId));
+    for (const storeId of this.stores.keys()) this.onAppended(storeId, await this.currentSeq(storeId));
   }
 
   private store(storeId: number): StoreWatch {
