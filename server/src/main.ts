@@ -8,6 +8,7 @@ import { DisplayToken } from './modules/display/display-token.entity.js';
 import { readConfig } from './config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrate, openOrm } from './db/orm.js';
+import { PostgresUserCannotReach } from './db/postgres-user-access.js';
 import { DEMO_DISPLAY_TOKEN, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed-demo.js';
 import { demoStaff } from './seed/demo-data.js';
 
@@ -15,7 +16,13 @@ const config = readConfig();
 let embedded: EmbeddedDatabase | null = null;
 let databaseUrl = config.databaseUrl;
 if (!databaseUrl) {
-  embedded = await startEmbeddedPostgres(config.dataDir);
+  try {
+    embedded = await startEmbeddedPostgres(config.dataDir);
+  } catch (e) {
+    if (!(e instanceof PostgresUserCannotReach)) throw e;
+    console.error(`\n${e.message}\n`);
+    process.exit(1);
+  }
   await ensureDatabase(embedded.url('postgres'), 'workbay');
   databaseUrl = embedded.url('workbay');
   console.log(`Embedded PostgreSQL started (data in ${config.dataDir})`);

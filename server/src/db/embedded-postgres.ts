@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { assertPostgresUserCanReach } from './postgres-user-access.js';
 
 export interface EmbeddedDatabase {
   url(database?: string): string;
@@ -20,6 +21,7 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
   fs.mkdirSync(dataDir, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data directory.
   if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
+  assertPostgresUserCanReach(dataDir);
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const pg = new EmbeddedPostgres({
     databaseDir,
