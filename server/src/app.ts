@@ -16,6 +16,7 @@ import { formatError } from './graphql/errors.js';
 import { limitRules, MAX_BODY, MAX_BODY_BYTES, MAX_TOKENS } from './graphql/limits.js';
 import { hasNulByte, nulByteError } from './graphql/nul-bytes.js';
 import { buildWorkbaySchema } from './graphql/schema.js';
+import { SharedExecution } from './graphql/shared-execution.js';
 import { pickLocale } from './i18n/locale.js';
 import { bearer } from './modules/auth/tokens.js';
 import { CREDENTIAL_REVOKED_CHANNEL, SocketRegistry } from './modules/auth/credential-revocation.js';
@@ -29,6 +30,8 @@ import { mountPages } from './pages.js';
 export interface RunningApp {
   url: string;
   port: number;
+  /** Subscription executions run and results shared between equal subscribers (multiplexing). */
+  subscriptionExecutions: { executed: number; shared: number };
   stop(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function startApp(
   const app = express();
   const httpServer = http.createServer(app);
 
+  const shared = new SharedExecution();
   // --- WebSocket: authenticate in connectionParams; sockets close when their credential is revoked or expires.
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const sockets = new SocketRegistry();
@@ -77,6 +81,7 @@ export async function startApp(
         return false; // closes with 4403 Forbidden
       },
       onSubscribe: (ctx, _id, payload) => prepareSocketOperation(ctx, payload, schema, rules, (state) => ({ em: orm.em.fork(), viewer: state.viewer, locale: state.locale, services })),
+      subscribe: shared.subscribe,
       onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
     },
     wss,
@@ -147,6 +152,7 @@ export async function startApp(
   return {
     port,
     url: `http://localhost:${port}/graphql`,
+    subscriptionExecutions: shared.stats,
     async stop() {
       await apollo.stop(); // drains HTTP and disposes the WebSocket server (completing subscriptions)
       wss.close();

@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../src/modules/module.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startApp } from '../../src/app.js';
+import { type RunningApp, startApp } from '../../src/app.js';
 import { type AppConfig, readConfig } from '../../src/config.js';
 import { openOrm } from '../../src/db/orm.js';
 import { hashPassword } from '../../src/modules/auth/password.js';
@@ -33,6 +33,8 @@ export interface TestApp {
   gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; locale?: string }): Promise<GqlResult<T>>;
   login(username: string): Promise<string>;
   ws(connectionParams: Record<string, unknown>): Client;
+  /** The running server (for its counters). */
+  server: RunningApp;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startTestApp(opts: { config?: Partial<AppConfig>; database
     staffIds: fixture?.staffIds ?? {},
     sql: { statements, reset: () => void statements.splice(0) },
     gql,
+    server: app,
     async login(username) {
       const cached = tokens.get(username);
       if (cached) return cached;
