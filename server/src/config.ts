@@ -11,6 +11,12 @@ export interface AppConfig {
   introspection: boolean;
   sessionTtlHours: number;
   production: boolean;
+  /** Express `trust proxy` (WORKBAY_TRUST_PROXY), so per-address limits see the client behind a reverse proxy. */
+  trustProxy: string | null;
+  /** Caps on WebSocket use (issue 9 §3): operations per socket, sockets per customer link, sockets per credential. */
+  socketLimits: { operationsPerSocket: number; socketsPerLink: number; socketsPerCredential: number };
+  /** Anonymous `trackWorkOrder` calls (and customer-page sockets) per client address per minute. */
+  trackingRequestsPerMinute: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -26,7 +32,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production,
     sessionTtlHours: Number(env.WORKBAY_SESSION_TTL_HOURS ?? 12),
     production,
+    trustProxy: env.WORKBAY_TRUST_PROXY || null,
+    socketLimits: {
+      operationsPerSocket: positive(env.WORKBAY_WS_MAX_OPERATIONS, 20),
+      socketsPerLink: positive(env.WORKBAY_WS_MAX_PER_LINK, 4),
+      socketsPerCredential: positive(env.WORKBAY_WS_MAX_PER_CREDENTIAL, 10),
+    },
+    trackingRequestsPerMinute: positive(env.WORKBAY_TRACKING_PER_MINUTE, 60),
   };
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 export function repoRoot(): string {

@@ -6,6 +6,7 @@ import { BoardService } from './modules/board/board.service.js';
 import { CustomerService } from './modules/customer/customer.service.js';
 import { DisplayTokenService } from './modules/display/display-token.service.js';
 import { StoreService } from './modules/store/store.service.js';
+import { TrackingRateLimit } from './modules/tracking/tracking-rate-limit.js';
 import { TrackingService } from './modules/tracking/tracking.service.js';
 import { VehicleService } from './modules/vehicle/vehicle.service.js';
 import { WorkOrderService } from './modules/work-order/work-order.service.js';
@@ -26,6 +27,7 @@ export function createServices(orm: MikroORM, config: AppConfig) {
     board,
     hub,
     tracking: new TrackingService(orm, hub),
+    trackingRateLimit: new TrackingRateLimit(config.trackingRequestsPerMinute),
   };
 }
 

@@ -1,5 +1,6 @@
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
+import { SignInThrottle } from '../modules/auth/sign-in-throttle.entity.js';
 import { Customer } from '../modules/customer/customer.entity.js';
 import { DisplayToken } from '../modules/display/display-token.entity.js';
 import { Staff } from '../modules/staff/staff.entity.js';
@@ -10,4 +11,4 @@ import { Job } from '../modules/work-order/job.entity.js';
 import { WorkOrderEvent } from '../modules/work-order/work-order-event.entity.js';
 import { WorkOrder } from '../modules/work-order/work-order.entity.js';
 
-export const entities = [Store, Bay, Staff, Session, DisplayToken, Customer, Vehicle, WorkOrder, Job, WorkOrderEvent, AuditLog];
+export const entities = [Store, Bay, Staff, Session, DisplayToken, Customer, Vehicle, WorkOrder, Job, WorkOrderEvent, AuditLog, SignInThrottle];

@@ -14,6 +14,8 @@ export interface Context {
   viewer: Viewer | null;
   locale: Locale;
   services: Services;
+  /** The caller's address (req.ip: honours WORKBAY_TRUST_PROXY), for per-address throttles. */
+  clientAddress?: string;
 }
 
 export type StaffViewer = Extract<Viewer, { kind: 'staff' }>;
