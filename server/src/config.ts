@@ -27,7 +27,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.WORKBAY_DATA_DIR ?? path.join(repoRoot(), '.workbay')),
-    demo: env.WORKBAY_DEMO !== '0',
+    // Production seeds nothing unless asked explicitly (WORKBAY_DEMO=1); elsewhere WORKBAY_DEMO=0 turns it off.
+    demo: production ? env.WORKBAY_DEMO === '1' : env.WORKBAY_DEMO !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     introspection: env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production,
     sessionTtlHours: Number(env.WORKBAY_SESSION_TTL_HOURS ?? 12),

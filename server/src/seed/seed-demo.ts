@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { hashPassword } from '../modules/auth/password.js';
-import { hashToken } from '../modules/auth/tokens.js';
+import { hashToken, newToken, TOKEN_PREFIX } from '../modules/auth/tokens.js';
 import { DisplayToken } from '../modules/display/display-token.entity.js';
 import { Customer } from '../modules/customer/customer.entity.js';
 import { CustomerType, ValueClass } from '../modules/customer/customer-type.js';
@@ -71,8 +71,13 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
   return (await orm.em.fork().count(Store, {})) === 0;
 }
 
-/** Seeds one demo store when the database is empty. Deterministic apart from timestamps and secrets. */
-export async function seedDemo(orm: MikroORM): Promise<void> {
+/**
+ * Seeds one demo store when the database is empty. Deterministic apart from timestamps and secrets.
+ * The wall display gets the fixed, published DEMO_DISPLAY_TOKEN only when `fixedWallToken` (never in
+ * production, issue 9 §5); otherwise a fresh random one. Returns the wall token.
+ */
+export async function seedDemo(orm: MikroORM, opts: { fixedWallToken?: boolean } = {}): Promise<string> {
+  const wallToken = opts.fixedWallToken === false ? newToken(TOKEN_PREFIX.display) : DEMO_DISPLAY_TOKEN;
   const rng = createRng(20261122);
   const hashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
   await orm.em.fork().transactional(async (em) => {
@@ -82,7 +87,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       em.create(Staff, { store, username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, passwordHash: hashes[i] }),
     );
     const advisors = staff.filter((s) => s.roles.includes(Role.SERVICE_ADVISOR));
-    em.create(DisplayToken, { store, name: '演示看板 demo wall', tokenHash: hashToken(DEMO_DISPLAY_TOKEN), createdBy: staff.find((s) => s.username === 'manager')! });
+    em.create(DisplayToken, { store, name: '演示看板 demo wall', tokenHash: hashToken(wallToken), createdBy: staff.find((s) => s.username === 'manager')! });
     const customers = demoCustomers(40, rng).map((c) =>
       em.create(Customer, { store, name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType, valueClass: c.valueClass as ValueClass, createdBy: advisors[0] }),
     );
@@ -96,6 +101,12 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       await seedOrder(em, { store, vehicle: vehicles[i], advisor: advisors[i % advisors.length], technicians, bay: () => bays[nextBay++ % bays.length], scenario, index: i, rng });
     }
   });
+  return wallToken;
+}
+
+/** Production never honours the published demo wall token, even in a database seeded before. */
+export async function revokeFixedDemoToken(orm: MikroORM): Promise<number> {
+  return orm.em.fork().nativeUpdate(DisplayToken, { tokenHash: hashToken(DEMO_DISPLAY_TOKEN), revokedAt: null }, { revokedAt: new Date() });
 }
 
 async function seedOrder(

@@ -32,6 +32,8 @@ export interface TestApp {
   gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; locale?: string }): Promise<GqlResult<T>>;
   login(username: string): Promise<string>;
   ws(connectionParams: Record<string, unknown>): Client;
+  /** WebSocket slots the server holds now (zero once every socket has closed). */
+  openSockets(): number;
   stop(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function startTestApp(opts: { config?: Partial<AppConfig>; database
       clients.push(client);
       return client;
     },
+    openSockets: () => app.openSockets(),
     async stop() {
       await Promise.all(clients.map((c) => c.dispose()));
       await app.stop();
