@@ -27,6 +27,8 @@ import { actsOnlyAsTechnician, findTransition, roleMayMove } from './work-order.
 import { applyTransition } from './work-order.transition.js';
 
 const MAX_JOBS = 50;
+/** A promise further ahead than this is a typo (9999), not a workshop's plan (issue 9 §6). */
+export const MAX_PROMISE_DAYS = 180;
 const MAX_TECHNICIANS = 6;
 /** Orders that can still be (re)dispatched. */
 const ASSIGNABLE: readonly S[] = [S.DRAFT, S.AWAITING_APPROVAL, S.QUEUED, S.ON_HOLD, S.IN_PROGRESS];
@@ -40,8 +42,9 @@ export function newTrackingToken(): string {
 export class WorkOrderService {
   async create(em: EntityManager, viewer: StaffViewer, locale: Locale, input: CreateWorkOrderInput): Promise<Result<WorkOrder>> {
     const check = new InputCheck(locale);
-    const complaint = check.text(['complaint'], input.complaint, { max: 2000, required: true });
+    const complaint = check.text(['complaint'], input.complaint, { max: 2000, required: true, multiline: true });
     if (input.promisedAt && input.promisedAt.getTime() < Date.now()) check.fail(['promisedAt'], E.PROMISED_AT_IN_PAST);
+    if (input.promisedAt && input.promisedAt.getTime() > Date.now() + MAX_PROMISE_DAYS * 86_400_000) check.fail(['promisedAt'], E.PROMISED_AT_TOO_FAR, { days: MAX_PROMISE_DAYS });
     check.range(['mileageIn'], input.mileageIn, 0, MAX_MILEAGE_KM);
     const jobs = input.jobs ?? [];
     if (jobs.length > MAX_JOBS) check.fail(['jobs'], E.TOO_MANY, { max: MAX_JOBS });
@@ -149,7 +152,7 @@ export class WorkOrderService {
 
   async transition(em: EntityManager, viewer: StaffViewer, locale: Locale, input: TransitionWorkOrderInput): Promise<Result<WorkOrder>> {
     const check = new InputCheck(locale);
-    const reason = check.text(['reason'], input.reason, { max: 500 });
+    const reason = check.text(['reason'], input.reason, { max: 500, multiline: true });
     if (check.failed) return refuse(...check.errors);
 
     return this.change(em, viewer, locale, input.id, input.expectedVersion, async (tx, wo) => {
@@ -186,6 +189,7 @@ export class WorkOrderService {
     const reason = check.text(['reason'], input.reason, { max: 200, required: true });
     const remedy = check.text(['remedy'], input.remedy, { max: 200 });
     if (input.promisedAt.getTime() < Date.now()) check.fail(['promisedAt'], E.PROMISED_AT_IN_PAST);
+    if (input.promisedAt.getTime() > Date.now() + MAX_PROMISE_DAYS * 86_400_000) check.fail(['promisedAt'], E.PROMISED_AT_TOO_FAR, { days: MAX_PROMISE_DAYS });
     if (check.failed) return refuse(...check.errors);
 
     return this.change(em, viewer, locale, input.id, input.expectedVersion, async (_tx, wo) => {
