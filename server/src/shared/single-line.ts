@@ -14,8 +14,3 @@ export const LINE_BREAKS = /[\t\n\r\u0085\u2028\u2029]/;
 export function normalizeLineBreaks(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
-
-/** Whether `text` is fit for a single-line field (a name, a model, a title). */
-export function isSingleLine(text: string): boolean {
-  return !LINE_BREAKS.test(text) && !INVISIBLE_FORMATTING.test(text);
-}
