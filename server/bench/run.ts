@@ -40,7 +40,9 @@ const advisor = await em.findOneOrFail(Staff, { username: 'advisor' });
 const onBoard = async () => (await orm.em.fork().getConnection().execute(`select count(*)::int n from work_order where status not in ('DELIVERED','CANCELLED')`))[0].n as number;
 await insertOrders(orm, { storeId: store.id, count: 200 - (await onBoard()), bayIds: bays.map((b) => b.id), technicianIds: techs.map((t) => t.id), advisorId: advisor.id });
 
-const app = await startApp(orm, { ...readConfig({}), databaseUrl: db.url('bench') }, { port: 0, host: '127.0.0.1' });
+// The fan-out bench opens 100 sockets with one foreman session; real floors have one credential per screen.
+const defaults = readConfig({});
+const app = await startApp(orm, { ...defaults, databaseUrl: db.url('bench'), socketLimits: { ...defaults.socketLimits, socketsPerCredential: 200 } }, { port: 0, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${app.port}/graphql`;
 const post = async (query: string, token: string, variables?: unknown) => {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
@@ -70,6 +72,41 @@ const foreman = await login('foreman');
 const cards = (await post(BOARD, foreman)).board.cards.length;
 const board = await time(() => post(BOARD, foreman), 200);
 const me = await time(() => post(ME, foreman), 200);
+
+// Issue 9 §3: the flood that stalled the board — 4 anonymous sockets on one customer link and one
+// staff socket, each sending 1 000 subscriptions in a burst, again every second — while the board is read.
+const wsUrl = url.replace('http', 'ws');
+const floodToken = (await orm.em.fork().getConnection().execute(`select tracking_token t from work_order where status not in ('DELIVERED','CANCELLED') limit 1`))[0].t as string;
+async function rawSocket(payload: Record<string, unknown>): Promise<WebSocket> {
+  const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+  socket.on('error', () => {});
+  await new Promise((r) => socket.once('open', r));
+  socket.send(JSON.stringify({ type: 'connection_init', payload }));
+  await new Promise((r) => socket.once('message', r));
+  return socket;
+}
+const PROGRESS_SUB = `subscription($token: String!) { workOrderProgress(token: $token) { number status steps { key state at } } }`;
+const flooders = [
+  ...(await Promise.all(Array.from({ length: 4 }, () => rawSocket({ trackingToken: floodToken })))).map((socket) => ({ socket, query: PROGRESS_SUB, variables: { token: floodToken } })),
+  { socket: await rawSocket({ authorization: `Bearer ${foreman}` }), query: `subscription { boardEvents { cursor kind card { workOrder { id status } flags } } }`, variables: {} },
+];
+let flooding = true;
+let floodSent = 0;
+const floodLoop = (async () => {
+  let id = 0;
+  while (flooding) {
+    for (const f of flooders) {
+      for (let i = 0; i < 1000; i++) f.socket.send(JSON.stringify({ id: String(id++), type: 'subscribe', payload: { query: f.query, variables: f.variables } }));
+      floodSent += 1000;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+})();
+const boardUnderFlood = await time(() => post(BOARD, foreman), 200);
+flooding = false;
+await floodLoop;
+const floodAlive = flooders.filter((f) => f.socket.readyState === WebSocket.OPEN).length;
+flooders.forEach((f) => f.socket.close());
 
 // Commit-to-subscriber: 100 subscribers; a transition is sent; time until every subscriber has the event.
 const SUBSCRIBERS = 100;
@@ -127,10 +164,11 @@ Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${os.cpu
 | what | p50 | p99 | baseline (same run) | ratio p50 |
 |---|---|---|---|---|
 | \`board\` query, ${cards} cards (HTTP, full contract selection) | ${f(board.p50)} ms | ${f(board.p99)} ms | \`me\` query ${f(me.p50)} ms | ${(board.p50 / me.p50).toFixed(1)}× |
+| \`board\` query under a subscription flood (${floodSent.toLocaleString('en')} subscribe messages from 5 sockets) | ${f(boardUnderFlood.p50)} ms | ${f(boardUnderFlood.p99)} ms | same query idle ${f(board.p50)} ms | ${(boardUnderFlood.p50 / board.p50).toFixed(2)}× (goal ≤ 2×) |
 | transition sent → event at each of ${SUBSCRIBERS} subscribers | ${f(each.p50)} ms | ${f(each.p99)} ms | mutation round trip ${f(mut.p50)} ms | ${(each.p50 / mut.p50).toFixed(1)}× |
 | transition sent → event at all ${SUBSCRIBERS} subscribers | ${f(fanOut.p50)} ms | ${f(fanOut.p99)} ms | mutation round trip ${f(mut.p50)} ms | ${(fanOut.p50 / mut.p50).toFixed(1)}× |
 
-The event is built once per process (one read of the new event rows, one card load) and fanned out to every subscriber; ${ROUNDS} rounds.
+The flood: 4 anonymous sockets on one customer link and one staff socket send 1 000 \`workOrderProgress\`/\`boardEvents\` subscriptions each, every second, while the board is read 200 times; at most ${defaults.socketLimits.operationsPerSocket} run per socket, the rest are refused with \`TOO_MANY_OPERATIONS\` (${floodAlive} of 5 sockets still open at the end). The fan-out rows use 100 sockets of one session (the per-credential cap raised for the bench). The event is built once per process (one read of the new event rows, one card load) and fanned out to every subscriber; ${ROUNDS} rounds.
 <!-- bench:api:end -->`;
 console.log(report);
 const readme = path.join(repoRoot(), 'README.md');

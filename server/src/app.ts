@@ -19,7 +19,10 @@ import { buildWorkbaySchema } from './graphql/schema.js';
 import { SharedExecution } from './graphql/shared-execution.js';
 import { pickLocale } from './i18n/locale.js';
 import { bearer } from './modules/auth/tokens.js';
-import { CREDENTIAL_REVOKED_CHANNEL, SocketRegistry } from './modules/auth/credential-revocation.js';
+import { CREDENTIAL_REVOKED_CHANNEL, credentialKey, SocketRegistry } from './modules/auth/credential-revocation.js';
+import { CLOSE_TOO_MANY_SOCKETS, isClientFrameError, SocketLimits } from './graphql/socket-limits.js';
+import { stripSuggestions, withoutSuggestions } from './graphql/suggestions.js';
+import { describeForLog } from './graphql/errors.js';
 import { EVENTS_CHANNEL } from './events/event-log.js';
 import type { ModuleManifest } from './modules/module.js';
 import { PgListener } from './realtime/pg-listener.js';
@@ -32,6 +35,8 @@ export interface RunningApp {
   port: number;
   /** Subscription executions run and results shared between equal subscribers (multiplexing). */
   subscriptionExecutions: { executed: number; shared: number };
+  /** WebSocket slots held now (tests, bench): zero once every socket has closed. */
+  openSockets(): number;
   stop(): Promise<void>;
 }
 
@@ -40,6 +45,7 @@ interface ConnectionState {
   /** Anonymous sockets of the customer page carry the tracking token they may watch. */
   trackingToken: string | null;
   locale: ReturnType<typeof pickLocale>;
+  clientAddress: string;
 }
 
 /** HTTP GraphQL (Apollo) and WebSocket subscriptions (graphql-ws) on one port and path. */
@@ -51,7 +57,11 @@ export async function startApp(
   const schema = await buildWorkbaySchema();
   const services = createServices(orm, config, opts.modules ?? [], opts.clock);
   const rules = limitRules(config.introspection);
+  const hideSuggestions = !config.introspection;
+  const formatErr: typeof formatError = (formatted, error) => (hideSuggestions ? withoutSuggestions(formatError(formatted, error)) : formatError(formatted, error));
+  const limits = new SocketLimits(config.socketLimits);
   const app = express();
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy === 'true' || config.trustProxy);
   const httpServer = http.createServer(app);
 
   const shared = new SharedExecution();
@@ -65,27 +75,55 @@ export async function startApp(
         const params = ctx.connectionParams ?? {};
         const em = orm.em.fork();
         const locale = pickLocale(typeof params.locale === 'string' ? params.locale : ctx.extra.request.headers['accept-language']);
+        const socket = ctx.extra.socket;
+        const clientAddress = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+        const tooMany = (reason: string) => {
+          socket.close(CLOSE_TOO_MANY_SOCKETS, reason);
+          return false;
+        };
         const token = bearer(params.authorization);
         if (token) {
           const viewer = await services.auth.viewerFor(em, token);
           if (!viewer) return false;
-          ctx.extra.state = { viewer, trackingToken: null, locale };
-          sockets.register(viewer, ctx.extra.socket);
+          if (!limits.forCredential(socket, credentialKey(viewer))) return tooMany('Too many sockets for this credential');
+          ctx.extra.state = { viewer, trackingToken: null, locale, clientAddress };
+          sockets.register(viewer, socket);
           return true;
         }
         const trackingToken = typeof params.trackingToken === 'string' ? params.trackingToken : null;
-        if (trackingToken && (await services.tracking.findByToken(em, trackingToken))) {
-          ctx.extra.state = { viewer: null, trackingToken, locale };
-          return true;
+        if (trackingToken) {
+          if (!(await services.trackingRateLimit.allows(clientAddress))) return tooMany('Too many requests');
+          if (!limits.forLink(socket, trackingToken)) return tooMany('Too many sockets for this link');
+          if (await services.tracking.findByToken(em, trackingToken)) {
+            ctx.extra.state = { viewer: null, trackingToken, locale, clientAddress };
+            return true;
+          }
         }
         return false; // closes with 4403 Forbidden
       },
-      onSubscribe: (ctx, _id, payload) => prepareSocketOperation(ctx, payload, schema, rules, (state) => ({ em: orm.em.fork(), viewer: state.viewer, locale: state.locale, services })),
+      onSubscribe: (ctx, _id, payload) => {
+        const refused = limits.checkOperations(Object.keys(ctx.subscriptions).length);
+        if (refused) return refused;
+        const prepared = prepareSocketOperation(ctx, payload, schema, rules, (state) => ({ em: orm.em.fork(), viewer: state.viewer, locale: state.locale, services, clientAddress: state.clientAddress }));
+        return hideSuggestions && Array.isArray(prepared) ? stripSuggestions(prepared) : prepared;
+      },
       subscribe: shared.subscribe,
-      onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
+      onNext: (_ctx, _id, _payload, _args, result) => maskResult(result, formatErr),
     },
     wss,
   );
+  // graphql-ws logs every socket error with its stack as an internal error. A frame over the limit
+  // (ws closes with 1009) or a broken frame is the client's error: not logged, so anonymous callers
+  // cannot fill the log. Anything else still goes to graphql-ws's handler.
+  wss.on('connection', (socket) => {
+    const theirs = socket.listeners('error') as ((err: Error) => void)[];
+    socket.removeAllListeners('error');
+    socket.on('error', (err) => {
+      if (isClientFrameError(err)) return;
+      console.error('WebSocket error:', describeForLog(err));
+      for (const listener of theirs) listener.call(socket, err);
+    });
+  });
 
   // --- HTTP
   const apollo = new ApolloServer<Context>({
@@ -93,7 +131,8 @@ export async function startApp(
     introspection: config.introspection,
     validationRules: rules,
     parseOptions: { maxTokens: MAX_TOKENS },
-    formatError,
+    formatError: formatErr,
+    hideSchemaDetailsFromClientErrors: hideSuggestions,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain, close the ORM, then stop the database
     plugins: [
@@ -119,7 +158,7 @@ export async function startApp(
       context: async ({ req }) => {
         const em = orm.em.fork();
         const viewer = await services.auth.viewerFor(em, bearer(req.headers.authorization));
-        return { em, viewer, locale: pickLocale(req.headers['accept-language']), services };
+        return { em, viewer, locale: pickLocale(req.headers['accept-language']), services, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
       },
     }),
   );
@@ -153,6 +192,7 @@ export async function startApp(
     port,
     url: `http://localhost:${port}/graphql`,
     subscriptionExecutions: shared.stats,
+    openSockets: () => limits.openSockets,
     async stop() {
       await apollo.stop(); // drains HTTP and disposes the WebSocket server (completing subscriptions)
       wss.close();
@@ -202,7 +242,7 @@ function resolveTokenArg(field: import('graphql').FieldNode, variables: Record<s
   return undefined;
 }
 
-function maskResult(result: import('graphql').FormattedExecutionResult) {
+function maskResult(result: import('graphql').FormattedExecutionResult, format: typeof formatError) {
   if (!result.errors?.length) return result;
-  return { ...result, errors: result.errors.map((e) => formatError(e instanceof GraphQLError ? e.toJSON() : e, e)) };
+  return { ...result, errors: result.errors.map((e) => format(e instanceof GraphQLError ? e.toJSON() : e, e)) };
 }

@@ -18,6 +18,12 @@ export interface AppConfig {
   worker: boolean;
   /** Extra module manifests to load (file paths, comma-separated): for tests and add-ons. */
   extraModules: string[];
+  /** Express `trust proxy` (WORKBAY_TRUST_PROXY), so per-address limits see the client behind a reverse proxy. */
+  trustProxy: string | null;
+  /** Caps on WebSocket use (issue 9 §3): operations per socket, sockets per customer link, sockets per credential. */
+  socketLimits: { operationsPerSocket: number; socketsPerLink: number; socketsPerCredential: number };
+  /** Anonymous `trackWorkOrder` calls (and customer-page sockets) per client address per minute. */
+  trackingRequestsPerMinute: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -28,7 +34,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.WORKBAY_DATA_DIR ?? path.join(repoRoot(), '.workbay')),
-    demo: env.WORKBAY_DEMO !== '0',
+    // Production seeds nothing unless asked explicitly (WORKBAY_DEMO=1); elsewhere WORKBAY_DEMO=0 turns it off.
+    demo: production ? env.WORKBAY_DEMO === '1' : env.WORKBAY_DEMO !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     introspection: env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production,
     sessionTtlHours: Number(env.WORKBAY_SESSION_TTL_HOURS ?? 12),
@@ -37,7 +44,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consumerRetryBaseMs: Number(env.WORKBAY_CONSUMER_RETRY_MS ?? 5000),
     worker: env.WORKBAY_WORKER !== '0',
     extraModules: (env.WORKBAY_EXTRA_MODULES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: env.WORKBAY_TRUST_PROXY || null,
+    socketLimits: {
+      operationsPerSocket: positive(env.WORKBAY_WS_MAX_OPERATIONS, 20),
+      socketsPerLink: positive(env.WORKBAY_WS_MAX_PER_LINK, 4),
+      socketsPerCredential: positive(env.WORKBAY_WS_MAX_PER_CREDENTIAL, 10),
+    },
+    trackingRequestsPerMinute: positive(env.WORKBAY_TRACKING_PER_MINUTE, 60),
   };
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 export function repoRoot(): string {

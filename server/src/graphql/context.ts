@@ -11,4 +11,6 @@ export interface Context {
   viewer: Viewer | null;
   locale: Locale;
   services: Services;
+  /** The caller's address (req.ip: honours WORKBAY_TRUST_PROXY), for per-address throttles. */
+  clientAddress?: string;
 }

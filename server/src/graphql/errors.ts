@@ -11,6 +11,8 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
+  'TOO_MANY_OPERATIONS',
 ]);
 
 /**
@@ -21,6 +23,11 @@ const PUBLIC_CODES = new Set([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   if (code && PUBLIC_CODES.has(code)) return stripStack(formatted, code);
+  // Apollo's own request checks (e.g. a persisted-query hash that does not match its query) carry a 4xx
+  // status but no code (Apollo then says INTERNAL_SERVER_ERROR): the client's error, answered as such
+  // and not logged (issue 9 §6).
+  const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
+  if ((!code || code === 'INTERNAL_SERVER_ERROR') && status && status >= 400 && status < 500) return stripStack(formatted, 'BAD_REQUEST');
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (!code && (original === undefined || original instanceof GraphQLError)) return stripStack(formatted, 'BAD_USER_INPUT');
   console.error('Unexpected error:', describeForLog(original ?? error));

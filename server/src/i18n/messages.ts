@@ -29,7 +29,7 @@ registerMessages({
   NOT_FOUND: { zh: '{what}不存在', en: '{what} not found' },
   REQUIRED: { zh: '必填', en: 'is required' },
   TOO_LONG: { zh: '不能超过 {max} 个字符', en: 'must be at most {max} characters' },
-  INVALID_CHARACTERS: { zh: '包含不允许的控制字符', en: 'contains control characters that are not allowed' },
+  INVALID_CHARACTERS: { zh: '包含不允许的控制字符、换行或不可见字符', en: 'contains control characters, line breaks or invisible characters that are not allowed' },
   OUT_OF_RANGE: { zh: '必须在 {min} 到 {max} 之间', en: 'must be between {min} and {max}' },
   INVALID_ID: { zh: 'ID 无效', en: 'is not a valid id' },
   STALE_VERSION: { zh: '数据已被他人修改（当前版本 {current}），请刷新后重试', en: 'was changed by someone else (now version {current}); reload and retry' },

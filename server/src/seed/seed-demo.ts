@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { hashPassword } from '../modules/auth/password.js';
-import { hashToken } from '../modules/auth/tokens.js';
+import { hashToken, newToken, TOKEN_PREFIX } from '../modules/auth/tokens.js';
 import { DisplayToken } from '../modules/display/display-token.entity.js';
 import { Customer } from '../modules/customer/customer.entity.js';
 import { CustomerType, ValueClass } from '../modules/customer/customer-type.js';
@@ -85,10 +85,13 @@ function endsInProgress(i: number): boolean {
  * Seeds one demo store when the database is empty. The store, its staff and its archive are inserted
  * directly (store set-up has no service yet); every work order is created and moved through
  * WorkOrderService as the system actor, with a clock set to each step's time, so the histories obey
- * every rule of the process and land in the event log like any other change.
+ * every rule of the process and land in the event log like any other change. The wall display gets
+ * the fixed, published DEMO_DISPLAY_TOKEN only when `fixedWallToken` (never in production, issue 9
+ * §5); otherwise a fresh random one. Returns the wall token.
  */
-export async function seedDemo(orm: MikroORM, opts: { now?: Date } = {}): Promise<void> {
+export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken?: boolean } = {}): Promise<string> {
   const now = opts.now ?? new Date();
+  const wallToken = opts.fixedWallToken === false ? newToken(TOKEN_PREFIX.display) : DEMO_DISPLAY_TOKEN;
   const rng = createRng(20261122);
   const hashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
   const em = orm.em.fork();
@@ -99,7 +102,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date } = {}): Promis
       tx.create(Staff, { store, username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, passwordHash: hashes[i] }),
     );
     const advisors = staff.filter((s) => s.roles.includes(Role.SERVICE_ADVISOR));
-    tx.create(DisplayToken, { store, name: '演示看板 demo wall', tokenHash: hashToken(DEMO_DISPLAY_TOKEN), createdBy: staff.find((s) => s.username === 'manager')! });
+    tx.create(DisplayToken, { store, name: '演示看板 demo wall', tokenHash: hashToken(wallToken), createdBy: staff.find((s) => s.username === 'manager')! });
     const customers = demoCustomers(40, rng).map((c) =>
       tx.create(Customer, { store, name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType, valueClass: c.valueClass as ValueClass, createdBy: advisors[0] }),
     );
@@ -116,6 +119,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date } = {}): Promis
   for (const i of SEED_ORDER) {
     await seedOrder(orm.em.fork(), workOrders, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
   }
+  return wallToken;
 }
 
 function pickJobs(technicians: Staff[], rng: () => number) {
@@ -183,4 +187,9 @@ async function freeBay(em: EntityManager, bays: Bay[], index: number): Promise<B
 function expectOk<T>(index: number, result: Result<T>): T {
   if (!result.ok) throw new Error(`demo scenario ${index} refused: ${JSON.stringify(result.errors)}`);
   return result.value;
+}
+
+/** Production never honours the published demo wall token, even in a database seeded before. */
+export async function revokeFixedDemoToken(orm: MikroORM): Promise<number> {
+  return orm.em.fork().nativeUpdate(DisplayToken, { tokenHash: hashToken(DEMO_DISPLAY_TOKEN), revokedAt: null }, { revokedAt: new Date() });
 }

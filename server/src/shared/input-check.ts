@@ -1,4 +1,5 @@
 import type { Refusal } from './result.js';
+import { INVISIBLE_FORMATTING, LINE_BREAKS, normalizeLineBreaks } from './single-line.js';
 
 /** Control characters other than tab and line breaks have no place in names, notes or complaints. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -16,14 +17,17 @@ export class InputCheck {
     this.errors.push({ code, field: this.path(...field), params });
   }
 
-  /** Trimmed text within `max` characters; returns the trimmed value. */
-  text(field: (string | number)[], value: string | null | undefined, opts: { max: number; required?: boolean }): string | null {
-    const trimmed = value?.trim() ?? '';
+  /**
+   * Trimmed text within `max` characters; returns the trimmed value. Single-line unless `multiline`
+   * (then line breaks are kept, as LF); invisible bidi and zero-width characters are refused either way.
+   */
+  text(field: (string | number)[], value: string | null | undefined, opts: { max: number; required?: boolean; multiline?: boolean }): string | null {
+    const trimmed = (opts.multiline ? normalizeLineBreaks(value ?? '') : (value ?? '')).trim();
     if (!trimmed) {
       if (opts.required) this.fail(field, 'REQUIRED');
       return null;
     }
-    if (CONTROL_CHARACTERS.test(trimmed)) {
+    if (CONTROL_CHARACTERS.test(trimmed) || INVISIBLE_FORMATTING.test(trimmed) || (!opts.multiline && LINE_BREAKS.test(trimmed))) {
       this.fail(field, 'INVALID_CHARACTERS');
       return null;
     }

@@ -35,6 +35,8 @@ export interface TestApp {
   ws(connectionParams: Record<string, unknown>): Client;
   /** The running server (for its counters). */
   server: RunningApp;
+  /** WebSocket slots the server holds now (zero once every socket has closed). */
+  openSockets(): number;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startTestApp(opts: { config?: Partial<AppConfig>; database
       clients.push(client);
       return client;
     },
+    openSockets: () => app.openSockets(),
     async stop() {
       await Promise.all(clients.map((c) => c.dispose()));
       await app.stop();

@@ -1,6 +1,8 @@
 import { Migration20261122181303 } from './Migration20261122181303.js';
 import { Migration20261122181400_events_append_only } from './Migration20261122181400_events_append_only.js';
 import { Migration20261122185852_store_settings_version } from './Migration20261122185852_store_settings_version.js';
+import { Migration20261124042607_hardening_sign_in_throttle } from './Migration20261124042607_hardening_sign_in_throttle.js';
+import { Migration20261124043510_hardening_plate_unique } from './Migration20261124043510_hardening_plate_unique.js';
 import { Migration20261124050000_domain_event_log } from './Migration20261124050000_domain_event_log.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
@@ -8,5 +10,7 @@ export const migrationsList = [
   { name: 'Migration20261122181303', class: Migration20261122181303 },
   { name: 'Migration20261122181400_events_append_only', class: Migration20261122181400_events_append_only },
   { name: 'Migration20261122185852_store_settings_version', class: Migration20261122185852_store_settings_version },
+  { name: 'Migration20261124042607_hardening_sign_in_throttle', class: Migration20261124042607_hardening_sign_in_throttle },
+  { name: 'Migration20261124043510_hardening_plate_unique', class: Migration20261124043510_hardening_plate_unique },
   { name: 'Migration20261124050000_domain_event_log', class: Migration20261124050000_domain_event_log },
 ];

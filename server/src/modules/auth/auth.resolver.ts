@@ -9,7 +9,7 @@ import { LoginInput, LoginPayload, LogoutPayload } from './dto.js';
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Signs a staff member in; the token expires (WORKBAY_SESSION_TTL_HOURS, default 12).' })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
-    const result = await ctx.services.auth.login(ctx.em, input.username, input.password);
+    const result = await ctx.services.auth.login(ctx.em, input.username, input.password, ctx.clientAddress);
     return result.ok ? { ...result.value, userErrors: [] } : { token: null, staff: null, expiresAt: null, userErrors: result.errors.map((e) => toUserError(ctx.locale, e)) };
   }
 

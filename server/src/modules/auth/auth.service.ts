@@ -3,51 +3,58 @@ import type { AppConfig } from '../../config.js';
 import type { Viewer } from './viewer.js';
 import { ok, refuse, type Result, refusal } from '../../shared/result.js';
 import { registerMessages } from '../../i18n/messages.js';
+import { describeForLog } from '../../graphql/errors.js';
+import { audit } from '../audit/audit.js';
 import { DisplayToken } from '../display/display-token.entity.js';
 import { Staff } from '../staff/staff.entity.js';
 import { announceRevocation } from './credential-revocation.js';
 import { DUMMY_HASH, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
+import { releaseSignInAttempt, type Reservation, reserveSignInAttempt, throttleKeys } from './sign-in-throttle.js';
 import { hashToken, newToken, TOKEN_PREFIX } from './tokens.js';
-
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
 
 registerMessages({
   INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
-  ACCOUNT_LOCKED: { zh: '登录失败次数过多，账号已锁定 {minutes} 分钟', en: 'Too many failed sign-ins; the account is locked for {minutes} minutes' },
+  ACCOUNT_LOCKED: { zh: '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; try again in {minutes} minutes' },
 });
 
 export class AuthService {
   constructor(private readonly config: AppConfig) {}
 
-  async login(em: EntityManager, username: string, password: string): Promise<Result<{ token: string; staff: Staff; expiresAt: Date }>> {
-    const staff = await em.findOne(Staff, { username: username.trim().toLowerCase().slice(0, 40), active: true });
-    if (staff?.lockedUntil && staff.lockedUntil > new Date()) {
-      return refuse(refusal('ACCOUNT_LOCKED', ['input', 'username'], { minutes: LOCK_MINUTES }));
+  /**
+   * Known and unknown usernames take the same path: the attempt is reserved under the throttle's row
+   * locks first (sign-in-throttle.ts), then a password hash is compared either way.
+   */
+  async login(em: EntityManager, username: string, password: string, clientAddress = 'unknown'): Promise<Result<{ token: string; staff: Staff; expiresAt: Date }>> {
+    const name = username.trim().toLowerCase().slice(0, 40);
+    const reservation = await reserveSignInAttempt(em, throttleKeys(name, clientAddress));
+    if (!reservation.allowed) {
+      return refuse(refusal('ACCOUNT_LOCKED', ['input', 'username'], { minutes: Math.max(1, Math.ceil(reservation.retryAfterSeconds / 60)) }));
     }
+    const staff = await em.findOne(Staff, { username: name, active: true });
     const valid = await verifyPassword(password.slice(0, 200), staff?.passwordHash ?? DUMMY_HASH);
     if (!staff || !valid) {
-      if (staff) await this.recordFailure(em, staff.id);
+      // Not awaited: a known username must not answer slower than an unknown one.
+      if (staff) void this.auditFailure(em, staff, clientAddress, reservation).catch((e) => console.error('sign-in audit failed:', describeForLog(e)));
       return refuse(refusal('INVALID_CREDENTIALS', ['input', 'password']));
     }
+    await releaseSignInAttempt(em, reservation);
     const token = newToken(TOKEN_PREFIX.session);
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
-    staff.failedLogins = 0;
-    staff.lockedUntil = null;
     em.create(Session, { staff, tokenHash: hashToken(token), expiresAt, createdAt: new Date() });
     await em.flush();
     return ok({ token, staff, expiresAt });
   }
 
-  /** Atomic, so parallel guesses cannot slip past the limit. */
-  private async recordFailure(em: EntityManager, staffId: number) {
-    await em.getConnection().execute(
-      `update staff set failed_logins = failed_logins + 1,
-         locked_until = case when failed_logins + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
-       where id = ?`,
-      [MAX_FAILED_LOGINS, LOCK_MINUTES, staffId],
-    );
+  /** Wrong passwords of real accounts, and the blocks they start, go to the store's audit log. */
+  private async auditFailure(em: EntityManager, staff: Staff, address: string, reservation: Reservation) {
+    const fork = em.fork();
+    const entry = { storeId: staff.store.id, actorId: null, entity: 'Staff', entityId: staff.id };
+    audit(fork, { ...entry, action: 'auth.sign_in_failed', data: { address } });
+    for (const block of reservation.startedBlocks) {
+      audit(fork, { ...entry, action: 'auth.sign_in_blocked', data: { address, scope: block.scope, until: block.until.toISOString() } });
+    }
+    await fork.flush();
   }
 
   /** Revokes the session; its open sockets (in any process) are closed. */

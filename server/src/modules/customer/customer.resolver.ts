@@ -25,7 +25,7 @@ export class CustomerResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
   ) {
-    return ctx.services.customers.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after), filter);
+    return ctx.services.customers.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after), filter, { fullMobile: viewerHasRole(ctx, CONTACT_ROLES) });
   }
 
   /** R-ARC-5: the full number only for roles that contact customers. */

@@ -35,11 +35,19 @@ export class CustomerService {
     return refuse(...check.errors);
   }
 
-  async list(em: EntityManager, storeId: number, page: PageRequest, filter?: CustomerFilter | null) {
+  /**
+   * `fullMobile`: whether the viewer sees full mobiles (R-ARC-5). Everyone else may find a customer by
+   * the last four digits only, or a masked number would be recovered by searching (issue 9 §4).
+   */
+  async list(em: EntityManager, storeId: number, page: PageRequest, filter?: CustomerFilter | null, opts: { fullMobile: boolean } = { fullMobile: false }) {
     const where: Record<string, unknown> = { store: storeId };
     if (filter?.customerType?.length) where.customerType = { $in: filter.customerType };
     const search = filter?.search?.trim().slice(0, 50);
-    if (search) where.$or = [{ name: { $ilike: `%${search.replace(/[%_\\]/g, '\\$&')}%` } }, { mobile: normalizeMobile(search) }];
+    if (search) {
+      const digits = normalizeMobile(search);
+      const byMobile = /^\d{4}$/.test(digits) ? [{ mobile: { $like: `%${digits}` } }] : opts.fullMobile ? [{ mobile: digits }] : [];
+      where.$or = [{ name: { $ilike: `%${search.replace(/[%_\\]/g, '\\$&')}%` } }, ...byMobile];
+    }
     const [rows, total] = await Promise.all([
       em.find(Customer, { ...where, ...(page.afterId ? { id: { $gt: page.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
       em.count(Customer, where),

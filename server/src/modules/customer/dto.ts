@@ -30,7 +30,7 @@ export class CustomerFilter {
   @Field(() => [CustomerType], { nullable: true })
   customerType?: CustomerType[];
 
-  @Field(() => String, { nullable: true, description: 'Matches name or full mobile number.' })
+  @Field(() => String, { nullable: true, description: 'Matches the name, the last four digits of the mobile, or (for roles that see full mobiles) the full mobile.' })
   search?: string;
 }
 

@@ -8,7 +8,7 @@ import { Role, Skill } from './roles.js';
 @Entity({ tableName: 'staff' })
 @ObjectType({ implements: Node, description: 'A member of the store staff.' })
 export class Staff {
-  [OptionalProps]?: 'globalId' | 'roles' | 'skills' | 'active' | 'failedLogins' | 'createdAt';
+  [OptionalProps]?: 'globalId' | 'roles' | 'skills' | 'active' | 'createdAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -42,12 +42,6 @@ export class Staff {
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
-
-  @Property({ type: 'integer', default: 0 })
-  failedLogins: number = 0;
-
-  @Property({ type: 'datetime', nullable: true })
-  lockedUntil?: Date | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();

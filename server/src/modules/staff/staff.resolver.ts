@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { requireStaff } from '../../graphql/auth-checker.js';
+import { forbidden, requireStaff, viewerHasRole } from '../../graphql/auth-checker.js';
 import { pageRequest, toConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Store } from '../store/store.entity.js';
 import { StaffConnection, StaffFilter } from './dto.js';
+import { MANAGER_ROLES } from './roles.js';
 import { Staff } from './staff.entity.js';
 
 @Resolver(() => Staff)
@@ -33,10 +34,11 @@ export class StaffResolver {
     return staff.store.loadOrFail();
   }
 
-  /** Usernames are for staff eyes only. */
+  /** Usernames are half of a credential: managers see everyone's, other staff only their own. */
   @Authorized()
-  @FieldResolver(() => String)
-  username(@Root() staff: Staff): string {
+  @FieldResolver(() => String, { description: 'Managers see every username; other staff only their own.' })
+  username(@Root() staff: Staff, @Ctx() ctx: Context): string {
+    if (requireStaff(ctx).staffId !== staff.id && !viewerHasRole(ctx, MANAGER_ROLES)) throw forbidden('Only managers see other staff members’ usernames');
     return staff.username;
   }
 }

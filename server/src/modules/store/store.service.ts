@@ -19,12 +19,17 @@ export class StoreService {
     if (check.failed) return refuse(...check.errors);
     return em.transactional(async (tx) => {
       // The settings version is checked and bumped in one statement, so two managers cannot both win.
+      // A request that changes nothing (no field, or the values already set) writes nothing: no new version, no audit row.
+      const stale = input.staleAfterMinutes ?? null;
+      const ttl = input.trackingLinkTtlHours ?? null;
       const rows = await tx.execute<{ id: number }[]>(
         `update store set stale_after_minutes = coalesce(?, stale_after_minutes), tracking_link_ttl_hours = coalesce(?, tracking_link_ttl_hours),
-           settings_version = settings_version + 1 where id = ? and settings_version = ? returning id`,
-        [input.staleAfterMinutes ?? null, input.trackingLinkTtlHours ?? null, actor.storeId, input.expectedSettingsVersion],
+           settings_version = settings_version + 1 where id = ? and settings_version = ?
+           and (coalesce(?, stale_after_minutes) <> stale_after_minutes or coalesce(?, tracking_link_ttl_hours) <> tracking_link_ttl_hours) returning id`,
+        [stale, ttl, actor.storeId, input.expectedSettingsVersion, stale, ttl],
       );
       const store = await tx.findOneOrFail(Store, actor.storeId, { refresh: true });
+      if (!rows.length && store.settingsVersion === input.expectedSettingsVersion) return ok(store); // nothing to change
       if (!rows.length) return refuse(refusal('STALE_VERSION', ['input', 'expectedSettingsVersion'], { current: store.settingsVersion }));
       audit(tx, {
         storeId: actor.storeId,

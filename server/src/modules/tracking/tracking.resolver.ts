@@ -6,7 +6,8 @@ import { WorkOrderProgress } from './progress.types.js';
 @Resolver()
 export class TrackingResolver {
   @Query(() => WorkOrderProgress, { nullable: true, description: 'Null for an unknown or expired link, with no hint which.' })
-  trackWorkOrder(@Arg('token', () => String) token: string, @Ctx() ctx: Context) {
+  async trackWorkOrder(@Arg('token', () => String) token: string, @Ctx() ctx: Context) {
+    if (!ctx.viewer) await ctx.services.trackingRateLimit.consume(ctx.clientAddress);
     return ctx.services.tracking.progress(ctx.em, token, ctx.locale);
   }
 

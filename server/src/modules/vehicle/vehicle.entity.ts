@@ -9,9 +9,11 @@ import { Store } from '../store/store.entity.js';
 /** R-ARC-2. VIN and plate are validated and normalised before they get here. */
 @Entity({ tableName: 'vehicle' })
 @Unique({ properties: ['store', 'vin'] })
+// Issue 9 §6: a plate belongs to one active vehicle of the store.
+@Unique({ name: 'vehicle_store_id_plate_active_unique', expression: 'create unique index "vehicle_store_id_plate_active_unique" on "vehicle" ("store_id", "plate") where "active"' })
 @ObjectType({ implements: Node, description: 'A vehicle in the store archive.' })
 export class Vehicle {
-  [OptionalProps]?: 'globalId' | 'createdAt';
+  [OptionalProps]?: 'globalId' | 'active' | 'createdAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -41,6 +43,10 @@ export class Vehicle {
   @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true })
   mileageKm?: number | null;
+
+  /** False once the vehicle left the store's books (its plate may then be on another vehicle). */
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
 
   @ManyToOne(() => Customer, { ref: true, index: true })
   owner!: Ref<Customer>;

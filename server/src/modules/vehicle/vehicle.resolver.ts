@@ -4,7 +4,7 @@ import { loaded } from '../../db/loaded.js';
 import type { Context } from '../../graphql/context.js';
 import { toPayload } from '../../graphql/user-error.js';
 import { Customer } from '../customer/customer.entity.js';
-import { Role } from '../staff/roles.js';
+import { Role, VIN_ROLES } from '../staff/roles.js';
 import { CreateVehicleInput, CreateVehiclePayload } from './dto.js';
 import { Vehicle } from './vehicle.entity.js';
 
@@ -23,9 +23,9 @@ export class VehicleResolver {
     return loaded(vehicle.owner);
   }
 
-  /** The VIN identifies the car and its owner: staff only. */
-  @Authorized()
-  @FieldResolver(() => String)
+  /** The VIN identifies the car and its owner: only roles that work with it (VIN_ROLES). */
+  @Authorized(...VIN_ROLES)
+  @FieldResolver(() => String, { description: 'Managers, advisors, customer service, foreman, parts, warranty and cashier only.' })
   vin(@Root() vehicle: Vehicle): string {
     return vehicle.vin;
   }

@@ -15,6 +15,7 @@ registerMessages({
   INVALID_VIN: { zh: 'VIN 无效（17 位，不含 I/O/Q，校验位需正确）', en: 'is not a valid VIN (17 characters, no I/O/Q, correct check digit)' },
   INVALID_PLATE: { zh: '车牌号格式不正确', en: 'is not a valid licence plate' },
   DUPLICATE_VIN: { zh: '该 VIN 已登记', en: 'is already registered' },
+  DUPLICATE_PLATE: { zh: '该车牌已登记在本店另一辆在册车辆上（车牌转移需单独办理）', en: 'is already on another active vehicle of this store (moving a plate is a separate operation)' },
 });
 
 export const MAX_MILEAGE_KM = 2_000_000;
@@ -35,10 +36,12 @@ export class VehicleService {
     if (!owner) check.fail(['ownerId'], 'NOT_FOUND', { what: 'Owner' });
     if (check.failed) return refuse(...check.errors);
 
-    if (await em.count(Vehicle, { store: actor.storeId, vin })) {
-      check.fail(['vin'], 'DUPLICATE_VIN');
-      return refuse(...check.errors);
-    }
+    const duplicates = async () => {
+      if (await em.count(Vehicle, { store: actor.storeId, vin })) check.fail(['vin'], 'DUPLICATE_VIN');
+      if (await em.count(Vehicle, { store: actor.storeId, plate, active: true })) check.fail(['plate'], 'DUPLICATE_PLATE');
+      return check.failed;
+    };
+    if (await duplicates()) return refuse(...check.errors);
     const vehicle = await createAudited(em, actor, { action: 'vehicle.create', entity: 'Vehicle' }, (tx) =>
       tx.create(Vehicle, {
         store: actor.storeId,
@@ -54,7 +57,8 @@ export class VehicleService {
       }),
     );
     if (vehicle) return ok(vehicle);
-    check.fail(['vin'], 'DUPLICATE_VIN');
+    // A concurrent insert won the unique index: say which one.
+    if (!(await duplicates())) check.fail(['vin'], 'DUPLICATE_VIN');
     return refuse(...check.errors);
   }
 }

@@ -15,6 +15,7 @@ export const WorkOrderError = {
   NOT_A_TECHNICIAN: 'NOT_A_TECHNICIAN',
   SKILL_MISMATCH: 'SKILL_MISMATCH',
   PROMISED_AT_IN_PAST: 'PROMISED_AT_IN_PAST',
+  PROMISED_AT_TOO_FAR: 'PROMISED_AT_TOO_FAR',
   TOO_MANY: 'TOO_MANY',
   NOT_DELAYABLE: 'NOT_DELAYABLE',
 } as const;
@@ -32,6 +33,7 @@ registerMessages({
   NOT_A_TECHNICIAN: { zh: '{name} 不是本店在岗技师', en: '{name} is not an active technician of this store' },
   SKILL_MISMATCH: { zh: '所派技师都不具备作业「{job}」所需技能（{skill}）', en: 'No assigned technician has the skill {skill} needed for job "{job}"' },
   PROMISED_AT_IN_PAST: { zh: '承诺交车时间不能早于现在', en: 'The promised time cannot be in the past' },
+  PROMISED_AT_TOO_FAR: { zh: '承诺交车时间不能晚于 {days} 天后', en: 'The promised time cannot be more than {days} days ahead' },
   TOO_MANY: { zh: '最多 {max} 项', en: 'at most {max} items' },
   NOT_DELAYABLE: { zh: '「{status}」状态的工单不能登记延误', en: 'A delay cannot be reported for a work order in status {status}' },
 });

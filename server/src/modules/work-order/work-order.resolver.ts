@@ -8,7 +8,7 @@ import type { Result } from '../../shared/result.js';
 import { encodeBoardCursor } from '../board/board-cursor.js';
 import { loaded, loadedItems } from '../../db/loaded.js';
 import { Customer } from '../customer/customer.entity.js';
-import { Role } from '../staff/roles.js';
+import { Role, TRACKING_LINK_ROLES } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
 import { Bay } from '../store/bay.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
@@ -114,8 +114,8 @@ export class WorkOrderResolver {
     return (await eventsOf(ctx.em, WORK_ORDER, wo.id)).map(WorkOrderEvent.fromLog);
   }
 
-  @Authorized()
-  @FieldResolver(() => String, { description: "The customer's progress link; share it only with the customer." })
+  @Authorized(...TRACKING_LINK_ROLES)
+  @FieldResolver(() => String, { description: "The customer's progress link; share it only with the customer. Managers, advisors and customer service only." })
   trackingUrl(@Root() wo: WorkOrder, @Ctx() ctx: Context): string {
     return `${ctx.services.config.publicUrl}/t/${wo.trackingToken}`;
   }

@@ -37,6 +37,8 @@ import {
 import { applyTransition } from './work-order.transition.js';
 
 const MAX_JOBS = 50;
+/** A promise further ahead than this is a typo (9999), not a workshop's plan (issue 9 §6). */
+export const MAX_PROMISE_DAYS = 180;
 
 /** ≥128 bits from a CSPRNG (here 256), URL-safe. */
 export function newTrackingToken(): string {
@@ -56,8 +58,9 @@ export class WorkOrderService {
   async create(em: EntityManager, actor: Actor, input: CreateWorkOrderInput): Promise<Result<WorkOrder>> {
     const storeId = actor.storeId;
     const check = new InputCheck();
-    const complaint = check.text(['complaint'], input.complaint, { max: 2000, required: true });
+    const complaint = check.text(['complaint'], input.complaint, { max: 2000, required: true, multiline: true });
     if (input.promisedAt && input.promisedAt.getTime() < this.now.getTime()) check.fail(['promisedAt'], E.PROMISED_AT_IN_PAST);
+    if (input.promisedAt && input.promisedAt.getTime() > this.now.getTime() + MAX_PROMISE_DAYS * 86_400_000) check.fail(['promisedAt'], E.PROMISED_AT_TOO_FAR, { days: MAX_PROMISE_DAYS });
     check.range(['mileageIn'], input.mileageIn, 0, MAX_MILEAGE_KM);
     const jobs = input.jobs ?? [];
     if (jobs.length > MAX_JOBS) check.fail(['jobs'], E.TOO_MANY, { max: MAX_JOBS });
@@ -162,7 +165,7 @@ export class WorkOrderService {
 
   async transition(em: EntityManager, actor: Actor, input: TransitionWorkOrderInput): Promise<Result<WorkOrder>> {
     const check = new InputCheck();
-    const reason = check.text(['reason'], input.reason, { max: 500 });
+    const reason = check.text(['reason'], input.reason, { max: 500, multiline: true });
     if (check.failed) return refuse(...check.errors);
 
     return this.change(em, actor, input.id, input.expectedVersion, async (tx, wo, at) => {
@@ -209,6 +212,7 @@ export class WorkOrderService {
     const reason = check.text(['reason'], input.reason, { max: 200, required: true });
     const remedy = check.text(['remedy'], input.remedy, { max: 200 });
     if (input.promisedAt.getTime() < this.now.getTime()) check.fail(['promisedAt'], E.PROMISED_AT_IN_PAST);
+    if (input.promisedAt.getTime() > this.now.getTime() + MAX_PROMISE_DAYS * 86_400_000) check.fail(['promisedAt'], E.PROMISED_AT_TOO_FAR, { days: MAX_PROMISE_DAYS });
     if (check.failed) return refuse(...check.errors);
 
     return this.change(em, actor, input.id, input.expectedVersion, async (_tx, wo) => {
