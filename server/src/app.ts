@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -13,6 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppConfig } from './config.js';
 import type { Context, Viewer } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { mountExplorer } from './graphql/explorer.js';
 import { limitRules, MAX_BODY, MAX_BODY_BYTES, MAX_TOKENS } from './graphql/limits.js';
 import { hasNulByte, nulByteError } from './graphql/nul-bytes.js';
 import { buildWorkbaySchema } from './graphql/schema.js';
@@ -23,6 +25,9 @@ import { BOARD_CHANNEL } from './modules/work-order/work-order-events.js';
 import { PgListener } from './realtime/pg-listener.js';
 import { createServices } from './services.js';
 import { mountPages } from './pages.js';
+import { type Logger, actorOf, rootLogger, withLog } from './observability/logger.js';
+import { errorCode, httpRequestLogging, operationPlugin, SocketOps } from './observability/graphql-ops.js';
+import { metricsHandler, openSockets, trackPool } from './observability/metrics.js';
 
 export interface RunningApp {
   url: string;
@@ -35,10 +40,13 @@ interface ConnectionState {
   /** Anonymous sockets of the customer page carry the tracking token they may watch. */
   trackingToken: string | null;
   locale: ReturnType<typeof pickLocale>;
+  ops: SocketOps;
 }
 
 /** HTTP GraphQL (Apollo) and WebSocket subscriptions (graphql-ws) on one port and path. */
-export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: number; host?: string; quiet?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: number; host?: string; quiet?: boolean; logger?: Logger } = {}): Promise<RunningApp> {
+  const log = opts.logger ?? rootLogger;
+  const untrackPool = trackPool(orm);
   const schema = await buildWorkbaySchema();
   const services = createServices(orm, config);
   const rules = limitRules(config.introspection);
@@ -48,7 +56,12 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
   // --- WebSocket: authenticate in connectionParams; sockets close when their credential is revoked or expires.
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const sockets = new SocketRegistry();
-  const wsServer = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
+  let socketSeq = 0;
+  wss.on('connection', (socket) => {
+    openSockets.inc();
+    socket.once('close', () => openSockets.dec());
+  });
+  const wsServer = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket; ops?: SocketOps }>(
     {
       schema,
       onConnect: async (ctx) => {
@@ -56,22 +69,58 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
         const em = orm.em.fork();
         const locale = pickLocale(typeof params.locale === 'string' ? params.locale : ctx.extra.request.headers['accept-language']);
         const token = bearer(params.authorization);
+        const socketLog = log.child({ socketId: `s${++socketSeq}` });
         if (token) {
           const viewer = await services.auth.viewerFor(em, token);
-          if (!viewer) return false;
-          ctx.extra.state = { viewer, trackingToken: null, locale };
+          if (!viewer) {
+            socketLog.info({ actor: { kind: 'invalid-credential' } }, 'socket refused');
+            return false;
+          }
+          const ops = new SocketOps(socketLog, actorOf(viewer));
+          ctx.extra.state = { viewer, trackingToken: null, locale, ops };
           sockets.register(viewer, ctx.extra.socket);
+          socketLog.info({ actor: ops.actor }, 'socket connected');
           return true;
         }
         const trackingToken = typeof params.trackingToken === 'string' ? params.trackingToken : null;
-        if (trackingToken && (await services.tracking.findByToken(em, trackingToken))) {
-          ctx.extra.state = { viewer: null, trackingToken, locale };
+        const order = trackingToken ? await services.tracking.findByToken(em, trackingToken) : null;
+        if (trackingToken && order) {
+          const ops = new SocketOps(socketLog, actorOf(null, order.id));
+          ctx.extra.state = { viewer: null, trackingToken, locale, ops };
+          socketLog.info({ actor: ops.actor }, 'socket connected');
           return true;
         }
+        socketLog.info({ actor: { kind: trackingToken ? 'unknown-customer-link' : 'anonymous' } }, 'socket refused');
         return false; // closes with 4403 Forbidden
       },
-      onSubscribe: (ctx, _id, payload) => prepareSocketOperation(ctx, payload, schema, rules, (state) => ({ em: orm.em.fork(), viewer: state.viewer, locale: state.locale, services })),
-      onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
+      onSubscribe: (ctx, id, payload) => {
+        const op = ctx.extra.state!.ops.start(id, payload.operationName);
+        const prepared = withLog(op.log, () =>
+          prepareSocketOperation(ctx, payload, schema, rules, (state) => ({ em: orm.em.fork(), viewer: state.viewer, locale: state.locale, services })),
+        );
+        if (Array.isArray(prepared)) {
+          op.errorCodes.push(...prepared.map(errorCode));
+          ctx.extra.state!.ops.finish(id);
+        } else {
+          const ast = getOperationAST((prepared as ExecutionArgs).document, payload.operationName);
+          op.type = ast?.operation;
+          op.name ??= ast?.name?.value;
+        }
+        return prepared;
+      },
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (Symbol.asyncIterator in result) ctx.extra.state?.ops.subscribed(id);
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        const op = ctx.extra.state?.ops.get(id);
+        if (op && result.errors?.length) op.errorCodes.push(...result.errors.map((e) => errorCode(e as GraphQLError)));
+        return op ? withLog(op.log, () => maskResult(result)) : maskResult(result);
+      },
+      onError: (ctx, id, _payload, errors) => {
+        ctx.extra.state?.ops.get(id)?.errorCodes.push(...errors.map(errorCode));
+      },
+      onComplete: (ctx, id) => ctx.extra.state?.ops.finish(id),
+      onClose: (ctx) => ctx.extra.state?.ops.finishAll(),
     },
     wss,
   );
@@ -87,16 +136,20 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain, close the ORM, then stop the database
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(), // Apollo's page loads its Sandbox from a CDN; /explorer is ours
+      operationPlugin(),
       { async serverWillStart() { return { drainServer: async () => { await wsServer.dispose(); } }; } },
     ],
   });
   await apollo.start();
   app.disable('x-powered-by');
+  app.use(httpRequestLogging(log));
   app.use((_req, res, next) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  if (config.explorer) mountExplorer(app);
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
@@ -119,6 +172,7 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.get('/metrics', metricsHandler(config.metricsToken));
   mountPages(app);
 
   const listener = new PgListener(
@@ -140,6 +194,7 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
       await apollo.stop(); // drains HTTP and disposes the WebSocket server (completing subscriptions)
       wss.close();
       await listener.stop();
+      untrackPool();
     },
   };
 }

@@ -11,11 +11,16 @@ export interface AppConfig {
   introspection: boolean;
   sessionTtlHours: number;
   production: boolean;
+  /** The API explorer at /explorer. */
+  explorer: boolean;
+  /** Lets /metrics answer requests from other machines that send it as a bearer token. */
+  metricsToken?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 4000);
   const production = env.NODE_ENV === 'production';
+  const introspection = env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production;
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -23,9 +28,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.WORKBAY_DATA_DIR ?? path.join(repoRoot(), '.workbay')),
     demo: env.WORKBAY_DEMO !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
-    introspection: env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production,
+    introspection,
     sessionTtlHours: Number(env.WORKBAY_SESSION_TTL_HOURS ?? 12),
     production,
+    explorer: env.WORKBAY_EXPLORER ? env.WORKBAY_EXPLORER === '1' && introspection : !production && introspection,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-post
 import { migrate, openOrm } from './db/orm.js';
 import { DEMO_DISPLAY_TOKEN, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed-demo.js';
 import { demoStaff } from './seed/demo-data.js';
+import { rootLogger as log } from './observability/logger.js';
 
 const config = readConfig();
 let embedded: EmbeddedDatabase | null = null;
@@ -16,35 +17,45 @@ if (!databaseUrl) {
   embedded = await startEmbeddedPostgres(config.dataDir);
   await ensureDatabase(embedded.url('postgres'), 'workbay');
   databaseUrl = embedded.url('workbay');
-  console.log(`Embedded PostgreSQL started (data in ${config.dataDir})`);
+  log.info({ dataDir: config.dataDir }, 'Embedded PostgreSQL started');
 }
 
 const orm = await openOrm({ clientUrl: databaseUrl });
 await migrate(orm);
 if (config.demo && (await isEmpty(orm))) {
   await seedDemo(orm);
-  console.log('Demo store seeded.');
+  log.info('Demo store seeded.');
 }
 const app = await startApp(orm, { ...config, databaseUrl });
+const base = `http://localhost:${app.port}`;
 if (config.demo) {
-  console.log(`\nDemo logins (password ${DEMO_PASSWORD}, demo databases only): ${demoStaff.map((s) => s.username).join(', ')}`);
-  if (await orm.em.fork().count(DisplayToken, { tokenHash: hashToken(DEMO_DISPLAY_TOKEN), revokedAt: null })) {
-    console.log(`Demo wall display: http://localhost:${app.port}/wall?token=${DEMO_DISPLAY_TOKEN}`);
-  }
+  // Demo credentials are public (README) but still never go into the log; the log names the accounts only.
+  const usernames = demoStaff.map((s) => s.username);
+  const wall = (await orm.em.fork().count(DisplayToken, { tokenHash: hashToken(DEMO_DISPLAY_TOKEN), revokedAt: null })) > 0;
+  log.info({ usernames, demoWallDisplay: wall }, `Demo logins: ${usernames.join(', ')}`);
+  banner(`\nDemo logins (password ${DEMO_PASSWORD}, demo databases only): ${usernames.join(', ')}`);
+  if (wall) banner(`Demo wall display: ${base}/wall?token=${DEMO_DISPLAY_TOKEN}`);
 }
-// Printed last: scripts and tests wait for this line.
-console.log(`\nWorkbay GraphQL API: http://localhost:${app.port}/graphql (HTTP and WebSocket)`);
-console.log(`Wall display: http://localhost:${app.port}/wall · customer page: http://localhost:${app.port}/t/<token>`);
+banner(`\nWorkbay GraphQL API: ${base}/graphql (HTTP and WebSocket)${config.explorer ? ` · explorer: ${base}/explorer` : ''}`);
+banner(`Wall display: ${base}/wall · customer page: ${base}/t/<token>\n`);
+// Logged last: scripts and tests wait for this line.
+log.info({ url: `${base}/graphql`, startupMs: Math.round(performance.now()) }, `Workbay GraphQL API: ${base}/graphql (HTTP and WebSocket)`);
+
+/** For the person at a terminal (not a log line): the links and demo logins, only when stdout is a terminal. */
+function banner(text: string) {
+  if (process.stdout.isTTY) process.stdout.write(`${text}\n`);
+}
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: draining connections…`);
+  log.info({ signal }, 'draining connections');
   await app.stop();
   await orm.close();
   await embedded?.stop();
-  console.log('Stopped cleanly.');
+  log.info('Stopped cleanly.');
+  log.flush();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

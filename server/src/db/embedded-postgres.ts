@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { rootLogger } from '../observability/logger.js';
 
 export interface EmbeddedDatabase {
   url(database?: string): string;
@@ -31,7 +32,7 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     onLog: () => {},
-    onError: (e) => { if (!opts.quiet) console.error(String(e).trim()); },
+    onError: (e) => { if (!opts.quiet) rootLogger.warn({ postgres: String(e).trim() }, 'embedded PostgreSQL'); },
   });
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   await recoverFromCrash(databaseDir);

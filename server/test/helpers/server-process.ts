@@ -12,12 +12,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `pnpm start`'s server (src/main.ts) as its own process and resolves once it serves. */
+/**
+ * Runs `pnpm start`'s server, the compiled server/dist/main.js (the tests' global setup builds it),
+ * as its own process and resolves once it serves. It logs at `info` so the ready line is there.
+ */
 export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const p = port ?? (await freePort());
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../src/main.ts')], {
+  const proc = spawn(process.execPath, ['--enable-source-maps', path.resolve(import.meta.dirname, '../../dist/main.js')], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: String(p), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
