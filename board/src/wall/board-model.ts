@@ -20,6 +20,10 @@ export interface Card {
   standardHours: number;
   statusSince: string;
   updatedAt: string;
+  /** From the server: STALE while now ≥ staleAt (null: never, e.g. not in the workshop). */
+  staleAt: string | null;
+  /** From the server: OVERDUE while now > overdueAt (null: never, e.g. ready or no promise). */
+  overdueAt: string | null;
 }
 
 export interface Deliveries {
@@ -63,21 +67,18 @@ export function stageOf(status: Status): StageKey | null {
   return STAGES.find((s) => s.statuses.includes(status))?.key ?? null;
 }
 
-const IN_WORKSHOP: readonly Status[] = ['QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
-const NOT_YET_READY: readonly Status[] = ['DRAFT', 'AWAITING_APPROVAL', 'QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
-
 /** Most severe first: what blocks or is late leads, so it is the last thing to be cut off. */
 export const FLAG_ORDER: readonly Flag[] = ['OVERDUE', 'STALE', 'REWORK', 'WAITING_PARTS', 'WAITING_APPROVAL', 'CUSTOMER_WAITING', 'VIP', 'WARRANTY', 'APPOINTMENT'];
 
 /**
- * Flags as of `now`: the server's, with the time-based ones recomputed in the page. While the wall
- * itself is offline it cannot know about updates, so it does not accuse anyone of being STALE.
+ * Flags as of `now`: the server's, with the time-based ones re-read against the clock from the
+ * moments the server computed (`staleAt`, `overdueAt`): the rules live on the server only. While the
+ * wall itself is offline it cannot know about updates, so it does not accuse anyone of being STALE.
  */
-export function flagsAt(card: Card, now: number, staleAfterMinutes: number, opts: { live?: boolean } = {}): Flag[] {
+export function flagsAt(card: Card, now: number, opts: { live?: boolean } = {}): Flag[] {
   const flags: Flag[] = card.flags.filter((f) => f !== 'STALE' && f !== 'OVERDUE');
-  const { status, promisedAt } = card.workOrder;
-  if (opts.live !== false && IN_WORKSHOP.includes(status) && now - Date.parse(card.updatedAt) >= staleAfterMinutes * 60_000) flags.push('STALE');
-  if (promisedAt && NOT_YET_READY.includes(status) && now > Date.parse(promisedAt)) flags.push('OVERDUE');
+  if (opts.live !== false && card.staleAt && now >= Date.parse(card.staleAt)) flags.push('STALE');
+  if (card.overdueAt && now > Date.parse(card.overdueAt)) flags.push('OVERDUE');
   return flags.sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
 }
 

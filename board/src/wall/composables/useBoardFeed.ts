@@ -5,7 +5,7 @@ import { useBoardStore } from '../stores/board.store';
 import { useConnectionStore } from '../stores/connection.store';
 
 const CARD = `workOrder { id number status holdReason promisedAt version vehicle { plate model color } bay { id name } technicians { id name } advisor { name } }
-  flags standardHours statusSince updatedAt`;
+  flags standardHours statusSince updatedAt staleAt overdueAt`;
 export const BOARD_QUERY = `query WallBoard { board { cursor generatedAt staleAfterMinutes store { id name timezone } bays { id name } deliveries { dueToday doneToday } cards { ${CARD} } } }`;
 export const BOARD_EVENTS = `subscription WallEvents($after: String) { boardEvents(after: $after) { cursor kind workOrderId status deliveries { dueToday doneToday } card { ${CARD} } } }`;
 

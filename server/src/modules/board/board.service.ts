@@ -6,7 +6,7 @@ import { WorkOrderEvent } from '../work-order/work-order-event.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
-import { boardFlags, minutesBetween } from './board-flags.js';
+import { boardFlags, minutesBetween, overdueAt, staleAt } from './board-flags.js';
 import { type Board, type BoardCard, type BoardDeliveries, type BoardEvent, BoardEventKind } from './board.types.js';
 
 /** Everything a card renders, loaded with a constant number of statements however many cards there are. */
@@ -117,5 +117,7 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
     standardHours: jobs.reduce((sum, j) => sum + j.standardMinutes, 0) / 60,
     statusSince: wo.statusSince,
     updatedAt: wo.updatedAt,
+    staleAt: staleAt(wo, staleAfterMinutes),
+    overdueAt: overdueAt(wo),
   };
 }

@@ -27,6 +27,12 @@ export class BoardCard {
 
   @Field(() => Date)
   updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the card turns STALE (no recorded change for the store’s staleAfterMinutes): STALE while now ≥ staleAt. Null when it cannot (not in the workshop).' })
+  staleAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the card turns OVERDUE (the promised time, while the car is not ready): OVERDUE while now > overdueAt. Null when it cannot.' })
+  overdueAt!: Date | null;
 }
 
 @ObjectType({ description: "Today's promised deliveries (store time zone) and how many of them are done (READY or DELIVERED)." })
