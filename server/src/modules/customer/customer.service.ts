@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffViewer } from '../../graphql/context.js';
-import { toConnection, type PageRequest } from '../../graphql/connection.js';
+import { keyset, toConnection, type PageRequest } from '../../graphql/connection.js';
 import { InputCheck } from '../../graphql/input-check.js';
 import { ok, refuse, registerMessages, type Result } from '../../graphql/user-error.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -41,7 +41,7 @@ export class CustomerService {
     const search = filter?.search?.trim().slice(0, 50);
     if (search) where.$or = [{ name: { $ilike: `%${search.replace(/[%_\\]/g, '\\$&')}%` } }, { mobile: normalizeMobile(search) }];
     const [rows, total] = await Promise.all([
-      em.find(Customer, { ...where, ...(page.afterId ? { id: { $gt: page.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
+      em.find(Customer, { ...where, ...keyset(page).where }, keyset(page).options),
       em.count(Customer, where),
     ]);
     return toConnection(rows, total, page);
