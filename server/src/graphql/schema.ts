@@ -11,6 +11,7 @@ import { TrackingResolver } from '../modules/tracking/tracking.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { WorkOrderEventResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver.js';
 import { authChecker } from './auth-checker.js';
+import { describeSchema } from './descriptions.js';
 import { NodeResolver } from './node.resolver.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -45,6 +46,6 @@ export function buildWorkbaySchema(): Promise<GraphQLSchema> {
       },
     },
     emitSchemaFile: false,
-  });
+  }).then((schema) => (describeSchema(schema), schema));
   return cached;
 }
