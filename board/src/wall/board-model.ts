@@ -1,54 +1,15 @@
 /** Pure board logic shared by the store and the components: no Vue, no I/O. */
 
-export type Status = 'DRAFT' | 'AWAITING_APPROVAL' | 'QUEUED' | 'IN_PROGRESS' | 'ON_HOLD' | 'QUALITY_CHECK' | 'WASHING' | 'READY' | 'DELIVERED' | 'CANCELLED';
-export type Flag = 'WAITING_PARTS' | 'WAITING_APPROVAL' | 'REWORK' | 'STALE' | 'OVERDUE' | 'VIP' | 'WARRANTY' | 'CUSTOMER_WAITING' | 'APPOINTMENT';
+import type { BoardFlag, WallBoardQuery, WallCardFragment, WallEventsSubscription, WorkOrderStatus } from './graphql.generated';
 
-export interface Card {
-  workOrder: {
-    id: string;
-    number: string;
-    status: Status;
-    holdReason: string | null;
-    promisedAt: string | null;
-    version: number;
-    vehicle: { plate: string; model: string; color: string | null };
-    bay: { id: string; name: string } | null;
-    technicians: { id: string; name: string }[];
-    advisor: { name: string };
-  };
-  flags: Flag[];
-  standardHours: number;
-  statusSince: string;
-  updatedAt: string;
-  /** From the server: STALE while now ≥ staleAt (null: never, e.g. not in the workshop). */
-  staleAt: string | null;
-  /** From the server: OVERDUE while now > overdueAt (null: never, e.g. ready or no promise). */
-  overdueAt: string | null;
-}
-
-export interface Deliveries {
-  dueToday: number;
-  doneToday: number;
-}
-
-export interface BoardSnapshot {
-  cursor: string;
-  generatedAt: string;
-  staleAfterMinutes: number;
-  store: { id: string; name: string; timezone: string };
-  bays: { id: string; name: string }[];
-  deliveries: Deliveries;
-  cards: Card[];
-}
-
-export interface BoardEvent {
-  cursor: string;
-  kind: 'UPSERT' | 'REMOVE' | 'RESET';
-  workOrderId: string | null;
-  status: Status | null;
-  deliveries: Deliveries | null;
-  card: Card | null;
-}
+// The shapes come from the operations in wall.graphql (graphql-codegen), not from hand-written types.
+export type Status = WorkOrderStatus;
+export type Flag = BoardFlag;
+/** A card; `staleAt`/`overdueAt` are the server's moments for STALE (now ≥ staleAt) and OVERDUE (now > overdueAt). */
+export type Card = WallCardFragment;
+export type BoardSnapshot = WallBoardQuery['board'];
+export type Deliveries = BoardSnapshot['deliveries'];
+export type BoardEvent = WallEventsSubscription['boardEvents'];
 
 export type StageKey = 'RECEPTION' | 'QUEUED' | 'IN_PROGRESS' | 'ON_HOLD' | 'QUALITY_CHECK' | 'WASHING' | 'READY';
 
