@@ -27,6 +27,13 @@ describe('the schema is the contract', () => {
     }
   });
 
+  it('tests/contract holds the shared contract’s operations unchanged (../shared/contract/operations)', () => {
+    const shared = path.join(root, '..', 'shared', 'contract', 'operations');
+    const copies = fs.readdirSync(path.join(root, 'tests', 'contract')).filter((f) => f.endsWith('.graphql'));
+    if (!fs.existsSync(shared)) return; // a checkout without shared/ beside it: the copy is all there is
+    for (const file of copies) expect(fs.readFileSync(path.join(root, 'tests', 'contract', file), 'utf8'), file).toBe(fs.readFileSync(path.join(shared, file), 'utf8'));
+  });
+
   it('every entry of graphql/descriptions.ts still names something in the schema', async () => {
     expect(Object.keys(DESCRIPTIONS).length).toBeGreaterThan(200);
     expect(describeSchema(await buildWorkbaySchema())).toEqual([]);
