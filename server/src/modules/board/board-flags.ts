@@ -13,7 +13,21 @@ export enum BoardFlag {
   CUSTOMER_WAITING = 'CUSTOMER_WAITING',
   APPOINTMENT = 'APPOINTMENT',
 }
-registerEnumType(BoardFlag, { name: 'BoardFlag' });
+registerEnumType(BoardFlag, {
+  name: 'BoardFlag',
+  description: 'A mark on a wall card.',
+  valuesConfig: {
+    WAITING_PARTS: { description: 'On hold for parts.' },
+    WAITING_APPROVAL: { description: 'Waiting for the customer’s approval.' },
+    REWORK: { description: 'Failed a quality check at least once (R-QC-2).' },
+    STALE: { description: 'No recorded change for the store’s staleAfterMinutes while in the workshop (R-WO-6).' },
+    OVERDUE: { description: 'The promised time has passed and the car is not ready.' },
+    VIP: { description: 'An A-class customer.' },
+    WARRANTY: { description: 'At least one job is paid by warranty.' },
+    CUSTOMER_WAITING: { description: 'The customer waits in the store.' },
+    APPOINTMENT: { description: 'Came in by appointment.' },
+  },
+});
 
 /** Statuses before the car is ready: a promise not kept by now is overdue. */
 const NOT_YET_READY: readonly S[] = [S.DRAFT, S.AWAITING_APPROVAL, S.QUEUED, S.IN_PROGRESS, S.ON_HOLD, S.QUALITY_CHECK, S.WASHING];
