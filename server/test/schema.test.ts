@@ -4,7 +4,7 @@ import { buildSchema, type GraphQLEnumType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
 import { openOrm } from '../src/db/orm.js';
-import { DESCRIPTIONS, describeSchema } from '../src/graphql/descriptions.js';
+import { describeSchema } from '../src/graphql/descriptions.js';
 import { printWorkbaySchema } from '../src/graphql/print-schema.js';
 import { buildWorkbaySchema } from '../src/graphql/schema.js';
 import { createTestDatabase } from './helpers/database.js';
@@ -35,7 +35,6 @@ describe('the schema is the contract', () => {
   });
 
   it('every entry of graphql/descriptions.ts still names something in the schema', async () => {
-    expect(Object.keys(DESCRIPTIONS).length).toBeGreaterThan(200);
     expect(describeSchema(await buildWorkbaySchema())).toEqual([]);
   });
 
