@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { Viewer } from '../graphql/context.js';
 
 export type { Logger };
 
@@ -62,8 +61,11 @@ export type Actor =
   | { kind: 'customer-link'; workOrderId: number }
   | { kind: 'anonymous' };
 
+/** The parts of a request's viewer (graphql/context.ts) a log line may name. */
+type ViewerIds = { kind: 'staff'; staffId: number; storeId: number } | { kind: 'display'; displayTokenId: number; storeId: number };
+
 /** Who is acting, by id only: never the token, the name or anything else personal. */
-export function actorOf(viewer: Viewer | null, customerLinkWorkOrderId?: number | null): Actor {
+export function actorOf(viewer: ViewerIds | null, customerLinkWorkOrderId?: number | null): Actor {
   if (viewer?.kind === 'staff') return { kind: 'staff', id: viewer.staffId, storeId: viewer.storeId };
   if (viewer?.kind === 'display') return { kind: 'display', id: viewer.displayTokenId, storeId: viewer.storeId };
   if (customerLinkWorkOrderId) return { kind: 'customer-link', workOrderId: customerLinkWorkOrderId };
