@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -56,7 +57,6 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
   // --- WebSocket: authenticate in connectionParams; sockets close when their credential is revoked or expires.
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const sockets = new SocketRegistry();
-  let socketSeq = 0;
   wss.on('connection', (socket) => {
     openSockets.inc();
     socket.once('close', () => openSockets.dec());
@@ -69,7 +69,7 @@ export async function startApp(orm: MikroORM, config: AppConfig, opts: { port?: 
         const em = orm.em.fork();
         const locale = pickLocale(typeof params.locale === 'string' ? params.locale : ctx.extra.request.headers['accept-language']);
         const token = bearer(params.authorization);
-        const socketLog = log.child({ socketId: `s${++socketSeq}` });
+        const socketLog = log.child({ socketId: randomUUID() });
         if (token) {
           const viewer = await services.auth.viewerFor(em, token);
           if (!viewer) {

@@ -70,7 +70,7 @@ describe('structured logs', () => {
     await expect.poll(() => logs.json().find((l) => l.operation === 'WallFeed')).toBeTruthy();
     const line = logs.json().find((l) => l.operation === 'WallFeed');
     expect(line).toMatchObject({ type: 'subscription', transport: 'ws', actor: { kind: 'staff', id: t.staffIds.manager } });
-    expect(line.socketId).toMatch(/^s\d+$/);
+    expect(line.socketId).toMatch(/^[0-9a-f-]{36}$/);
     expect(line.opId).toBeTruthy();
     expect(logs.text()).not.toContain(token);
   });
