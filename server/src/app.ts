@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -13,6 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppConfig } from './config.js';
 import type { Context, Viewer } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { mountExplorer } from './graphql/explorer.js';
 import { limitRules, MAX_BODY, MAX_BODY_BYTES, MAX_TOKENS } from './graphql/limits.js';
 import { hasNulByte, nulByteError } from './graphql/nul-bytes.js';
 import { buildWorkbaySchema } from './graphql/schema.js';
@@ -29,6 +32,9 @@ import { PgListener } from './realtime/pg-listener.js';
 import { createServices, taskList } from './services.js';
 import type { Clock } from './shared/clock.js';
 import { mountPages } from './pages.js';
+import { type Logger, actorOf, rootLogger, withLog } from './observability/logger.js';
+import { errorCode, httpRequestLogging, operationPlugin, SocketOps } from './observability/graphql-ops.js';
+import { metricsHandler, openSockets, registerConsumerLag, registerJobQueueDepth, trackPool } from './observability/metrics.js';
 
 export interface RunningApp {
   url: string;
@@ -46,16 +52,21 @@ interface ConnectionState {
   trackingToken: string | null;
   locale: ReturnType<typeof pickLocale>;
   clientAddress: string;
+  ops: SocketOps;
 }
 
 /** HTTP GraphQL (Apollo) and WebSocket subscriptions (graphql-ws) on one port and path. */
 export async function startApp(
   orm: MikroORM,
   config: AppConfig,
-  opts: { port?: number; host?: string; quiet?: boolean; modules?: readonly ModuleManifest[]; clock?: Clock } = {},
+  opts: { port?: number; host?: string; quiet?: boolean; logger?: Logger; modules?: readonly ModuleManifest[]; clock?: Clock } = {},
 ): Promise<RunningApp> {
+  const log = opts.logger ?? rootLogger;
+  const untrackPool = trackPool(orm);
   const schema = await buildWorkbaySchema();
   const services = createServices(orm, config, opts.modules ?? [], opts.clock);
+  registerJobQueueDepth(() => services.queue.depth(orm.em.fork()));
+  registerConsumerLag(() => services.dispatcher.lag());
   const rules = limitRules(config.introspection);
   const hideSuggestions = !config.introspection;
   const formatErr: typeof formatError = (formatted, error) => (hideSuggestions ? withoutSuggestions(formatError(formatted, error)) : formatError(formatted, error));
@@ -68,7 +79,11 @@ export async function startApp(
   // --- WebSocket: authenticate in connectionParams; sockets close when their credential is revoked or expires.
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const sockets = new SocketRegistry();
-  const wsServer = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
+  wss.on('connection', (socket) => {
+    openSockets.inc();
+    socket.once('close', () => openSockets.dec());
+  });
+  const wsServer = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket; ops?: SocketOps }>(
     {
       schema,
       onConnect: async (ctx) => {
@@ -82,33 +97,66 @@ export async function startApp(
           return false;
         };
         const token = bearer(params.authorization);
+        const socketLog = log.child({ socketId: randomUUID() });
         if (token) {
           const viewer = await services.auth.viewerFor(em, token);
-          if (!viewer) return false;
+          if (!viewer) {
+            socketLog.info({ actor: { kind: 'invalid-credential' } }, 'socket refused');
+            return false;
+          }
           if (!limits.forCredential(socket, credentialKey(viewer))) return tooMany('Too many sockets for this credential');
-          ctx.extra.state = { viewer, trackingToken: null, locale, clientAddress };
+          const ops = new SocketOps(socketLog, actorOf(viewer));
+          ctx.extra.state = { viewer, trackingToken: null, locale, clientAddress, ops };
           sockets.register(viewer, socket);
+          socketLog.info({ actor: ops.actor }, 'socket connected');
           return true;
         }
         const trackingToken = typeof params.trackingToken === 'string' ? params.trackingToken : null;
         if (trackingToken) {
           if (!(await services.trackingRateLimit.allows(clientAddress))) return tooMany('Too many requests');
           if (!limits.forLink(socket, trackingToken)) return tooMany('Too many sockets for this link');
-          if (await services.tracking.findByToken(em, trackingToken)) {
-            ctx.extra.state = { viewer: null, trackingToken, locale, clientAddress };
+          const order = await services.tracking.findByToken(em, trackingToken);
+          if (order) {
+            const ops = new SocketOps(socketLog, actorOf(null, order.id));
+            ctx.extra.state = { viewer: null, trackingToken, locale, clientAddress, ops };
+            socketLog.info({ actor: ops.actor }, 'socket connected');
             return true;
           }
         }
+        socketLog.info({ actor: { kind: trackingToken ? 'unknown-customer-link' : 'anonymous' } }, 'socket refused');
         return false; // closes with 4403 Forbidden
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const refused = limits.checkOperations(Object.keys(ctx.subscriptions).length);
         if (refused) return refused;
-        const prepared = prepareSocketOperation(ctx, payload, schema, rules, (state) => ({ em: orm.em.fork(), viewer: state.viewer, locale: state.locale, services, clientAddress: state.clientAddress }));
-        return hideSuggestions && Array.isArray(prepared) ? stripSuggestions(prepared) : prepared;
+        const op = ctx.extra.state!.ops.start(id, payload.operationName);
+        const prepared = withLog(op.log, () =>
+          prepareSocketOperation(ctx, payload, schema, rules, (state) => ({ em: orm.em.fork(), viewer: state.viewer, locale: state.locale, services, clientAddress: state.clientAddress })),
+        );
+        if (Array.isArray(prepared)) {
+          op.errorCodes.push(...prepared.map(errorCode));
+          ctx.extra.state!.ops.finish(id);
+          return hideSuggestions ? stripSuggestions(prepared) : prepared;
+        }
+        const ast = getOperationAST((prepared as ExecutionArgs).document, payload.operationName);
+        op.type = ast?.operation;
+        op.name ??= ast?.name?.value;
+        return prepared;
       },
       subscribe: shared.subscribe,
-      onNext: (_ctx, _id, _payload, _args, result) => maskResult(result, formatErr),
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (Symbol.asyncIterator in result) ctx.extra.state?.ops.subscribed(id);
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        const op = ctx.extra.state?.ops.get(id);
+        if (op && result.errors?.length) op.errorCodes.push(...result.errors.map((e) => errorCode(e as GraphQLError)));
+        return op ? withLog(op.log, () => maskResult(result, formatErr)) : maskResult(result, formatErr);
+      },
+      onError: (ctx, id, _payload, errors) => {
+        ctx.extra.state?.ops.get(id)?.errorCodes.push(...errors.map(errorCode));
+      },
+      onComplete: (ctx, id) => ctx.extra.state?.ops.finish(id),
+      onClose: (ctx) => ctx.extra.state?.ops.finishAll(),
     },
     wss,
   );
@@ -120,7 +168,7 @@ export async function startApp(
     socket.removeAllListeners('error');
     socket.on('error', (err) => {
       if (isClientFrameError(err)) return;
-      console.error('WebSocket error:', describeForLog(err));
+      log.error({ err: describeForLog(err) }, 'WebSocket error');
       for (const listener of theirs) listener.call(socket, err);
     });
   });
@@ -137,16 +185,20 @@ export async function startApp(
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain, close the ORM, then stop the database
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(), // Apollo's page loads its Sandbox from a CDN; /explorer is ours
+      operationPlugin(),
       { async serverWillStart() { return { drainServer: async () => { await wsServer.dispose(); } }; } },
     ],
   });
   await apollo.start();
   app.disable('x-powered-by');
+  app.use(httpRequestLogging(log));
   app.use((_req, res, next) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  if (config.explorer) mountExplorer(app);
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
@@ -169,6 +221,7 @@ export async function startApp(
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.get('/metrics', metricsHandler(config.metricsToken));
   mountPages(app);
 
   const listener = new PgListener(
@@ -198,6 +251,7 @@ export async function startApp(
       wss.close();
       await listener.stop();
       await services.queue.stop();
+      untrackPool();
     },
   };
 }

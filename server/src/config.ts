@@ -24,11 +24,16 @@ export interface AppConfig {
   socketLimits: { operationsPerSocket: number; socketsPerLink: number; socketsPerCredential: number };
   /** Anonymous `trackWorkOrder` calls (and customer-page sockets) per client address per minute. */
   trackingRequestsPerMinute: number;
+  /** The API explorer at /explorer. */
+  explorer: boolean;
+  /** Lets /metrics answer requests from other machines that send it as a bearer token. */
+  metricsToken?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 4000);
   const production = env.NODE_ENV === 'production';
+  const introspection = env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production;
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -37,7 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Production seeds nothing unless asked explicitly (WORKBAY_DEMO=1); elsewhere WORKBAY_DEMO=0 turns it off.
     demo: production ? env.WORKBAY_DEMO === '1' : env.WORKBAY_DEMO !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
-    introspection: env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production,
+    introspection,
     sessionTtlHours: Number(env.WORKBAY_SESSION_TTL_HOURS ?? 12),
     production,
     consumerMaxAttempts: Number(env.WORKBAY_CONSUMER_MAX_ATTEMPTS ?? 5),
@@ -51,6 +56,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       socketsPerCredential: positive(env.WORKBAY_WS_MAX_PER_CREDENTIAL, 10),
     },
     trackingRequestsPerMinute: positive(env.WORKBAY_TRACKING_PER_MINUTE, 60),
+    explorer: env.WORKBAY_EXPLORER ? env.WORKBAY_EXPLORER === '1' && introspection : !production && introspection,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import { migrate, openOrm } from './db/orm.js';
 import { PostgresUserCannotReach } from './db/postgres-user-access.js';
 import { DEMO_DISPLAY_TOKEN, DEMO_PASSWORD, isEmpty, revokeFixedDemoToken, seedDemo } from './seed/seed-demo.js';
 import { demoStaff } from './seed/demo-data.js';
+import { rootLogger as log } from './observability/logger.js';
 
 const config = readConfig();
 const PRODUCTION_DEMO_WARNING = `
@@ -32,7 +33,7 @@ if (!databaseUrl) {
   }
   await ensureDatabase(embedded.url('postgres'), 'workbay');
   databaseUrl = embedded.url('workbay');
-  console.log(`Embedded PostgreSQL started (data in ${config.dataDir})`);
+  log.info({ dataDir: config.dataDir }, 'Embedded PostgreSQL started');
 }
 
 const orm = await openOrm({ clientUrl: databaseUrl });
@@ -42,29 +43,41 @@ if (config.production && (await revokeFixedDemoToken(orm))) console.warn('The pu
 let wallToken: string | null = null;
 if (config.demo && (await isEmpty(orm))) {
   wallToken = await seedDemo(orm, { fixedWallToken: !config.production });
-  console.log('Demo store seeded.');
+  log.info('Demo store seeded.');
 }
 const modules = await Promise.all(config.extraModules.map(async (file) => (await import(path.resolve(file))).default as ModuleManifest));
 const app = await startApp(orm, { ...config, databaseUrl }, { modules });
+const base = `http://localhost:${app.port}`;
 if (config.demo) {
-  console.log(`\nDemo logins (password ${DEMO_PASSWORD}, demo databases only): ${demoStaff.map((s) => s.username).join(', ')}`);
+  // Demo credentials are public (README) but still never go into the log; the log names the accounts only.
+  const usernames = demoStaff.map((s) => s.username);
   wallToken ??= (await orm.em.fork().count(DisplayToken, { tokenHash: hashToken(DEMO_DISPLAY_TOKEN), revokedAt: null })) ? DEMO_DISPLAY_TOKEN : null;
-  if (wallToken) console.log(`Demo wall display: http://localhost:${app.port}/wall?token=${wallToken}`);
+  log.info({ usernames, demoWallDisplay: wallToken !== null }, `Demo logins: ${usernames.join(', ')}`);
+  // A demo database is for trying the product: its logins and wall link are printed even without a terminal.
+  banner(`\nDemo logins (password ${DEMO_PASSWORD}, demo databases only): ${usernames.join(', ')}`, true);
+  if (wallToken) banner(`Demo wall display: ${base}/wall?token=${wallToken}`, true);
 }
 if (config.production && config.demo) console.warn(PRODUCTION_DEMO_WARNING);
-// Printed last: scripts and tests wait for this line.
-console.log(`\nWorkbay GraphQL API: http://localhost:${app.port}/graphql (HTTP and WebSocket)`);
-console.log(`Wall display: http://localhost:${app.port}/wall · customer page: http://localhost:${app.port}/t/<token>`);
+banner(`\nWorkbay GraphQL API: ${base}/graphql (HTTP and WebSocket)${config.explorer ? ` · explorer: ${base}/explorer` : ''}`);
+banner(`Wall display: ${base}/wall · customer page: ${base}/t/<token>\n`);
+// Logged last: scripts and tests wait for this line.
+log.info({ url: `${base}/graphql`, startupMs: Math.round(performance.now()) }, `Workbay GraphQL API: ${base}/graphql (HTTP and WebSocket)`);
+
+/** For the person at a terminal (not a log line): the links, only when stdout is a terminal unless `always`. */
+function banner(text: string, always = false) {
+  if (always || process.stdout.isTTY) process.stdout.write(`${text}\n`);
+}
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: draining connections…`);
+  log.info({ signal }, 'draining connections');
   await app.stop();
   await orm.close();
   await embedded?.stop();
-  console.log('Stopped cleanly.');
+  log.info('Stopped cleanly.');
+  log.flush();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -16,9 +16,9 @@ afterAll(() => app?.stop());
 
 const BOARD = `query($storeId: ID) { board(storeId: $storeId) { cursor generatedAt staleAfterMinutes bays { id name }
   cards { workOrder { id number status holdReason promisedAt vehicle { plate model color } bay { id name } technicians { name } advisor { name } }
-  flags minutesInStatus minutesSinceUpdate standardHours } } }`;
+  flags minutesInStatus minutesSinceUpdate standardHours updatedAt staleAt overdueAt } } }`;
 
-type Card = { workOrder: { id: string; status: string }; flags: string[]; minutesInStatus: number; minutesSinceUpdate: number };
+type Card = { workOrder: { id: string; status: string; promisedAt: string | null }; flags: string[]; minutesInStatus: number; minutesSinceUpdate: number; updatedAt: string; staleAt: string | null; overdueAt: string | null };
 const board = async (token: string) => (await app.gql(BOARD, {}, { token })).data.board as { cursor: string; cards: Card[]; bays: unknown[] };
 const cardOf = (cards: Card[], id: string) => cards.find((c) => c.workOrder.id === id);
 
@@ -45,6 +45,13 @@ describe('board(storeId): the workshop floor with flags and timers', () => {
     const reworkCard = cardOf(cards, rework.id)!;
     expect(reworkCard.flags.sort()).toEqual(['OVERDUE', 'REWORK', 'STALE']);
     expect(reworkCard.minutesSinceUpdate).toBeGreaterThanOrEqual(31);
+    // The times the client compares with its clock: STALE from staleAt (updatedAt + the store's 30 minutes), OVERDUE after overdueAt.
+    expect(Date.parse(reworkCard.staleAt!) - Date.parse(reworkCard.updatedAt)).toBe(30 * 60_000);
+    expect(reworkCard.overdueAt).toBe(reworkCard.workOrder.promisedAt);
+    expect(Date.parse(reworkCard.staleAt!)).toBeLessThanOrEqual(Date.now());
+    const partsCard = cardOf(cards, parts.id)!;
+    expect(Date.parse(partsCard.staleAt!)).toBeGreaterThan(Date.now());
+    expect(cardOf(cards, approval.id)!.staleAt).toBeNull(); // not in the workshop yet: never STALE
     expect(cardOf(cards, delivered.id)).toBeUndefined();
   });
 

@@ -48,6 +48,15 @@ describe('durable consumers in one process', () => {
     expect(cursor.seq).toBe(seqs.at(-1));
   });
 
+  it('/metrics reports the lag of each consumer and the jobs waiting in the queue, read from the database', async () => {
+    const metrics = async () => (await (await fetch(app.url.replace('/graphql', '/metrics'))).text()).split('\n');
+    const value = (lines: string[], prefix: string) => Number(lines.find((l) => l.startsWith(prefix))?.split(' ').at(-1));
+    await until('no lag', async () => value(await metrics(), 'workbay_event_consumer_lag_events{consumer="probe"}'), (v) => v === 0);
+    const before = value(await metrics(), 'workbay_job_queue_depth');
+    await q(`select graphile_worker.add_job('probe.job', json_build_object('label', 'later-' || n), run_at := now() + interval '1 hour') from generate_series(1, 3) as n`);
+    expect(value(await metrics(), 'workbay_job_queue_depth')).toBe(before + 3);
+  });
+
   it('retries a failing event with backoff, parks it after the last attempt, and goes on with the next (visible to a manager, retried by one)', async () => {
     await q(`update probe_control set fail_kind = 'TRANSITIONED'`);
     const wo = await createWorkOrder(app);

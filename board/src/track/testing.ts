@@ -33,6 +33,7 @@ export function sampleProgress(overrides: Partial<Progress> = {}): Progress {
     delay: null,
     advisor: { name: '王晓明', phone: '010-6588 1234' },
     updatedAt: todayAt(10, 15),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, // this machine's, like todayAt
     ...overrides,
   };
 }

@@ -1,39 +1,12 @@
-/** The customer progress as the public API returns it (`trackWorkOrder` / `workOrderProgress`). */
-export type StepKey = 'RECEIVED' | 'ESTIMATE' | 'REPAIR' | 'QUALITY_CHECK' | 'WASH' | 'READY';
-export type StepState = 'DONE' | 'CURRENT' | 'PENDING' | 'SKIPPED';
-export type WorkOrderStatus =
-  | 'DRAFT'
-  | 'AWAITING_APPROVAL'
-  | 'QUEUED'
-  | 'IN_PROGRESS'
-  | 'ON_HOLD'
-  | 'QUALITY_CHECK'
-  | 'WASHING'
-  | 'READY'
-  | 'DELIVERED'
-  | 'CANCELLED';
+import type { ProgressStepKey, ProgressStepState, TrackProgressFragment, WorkOrderStatus as Status } from './graphql.generated';
 
-export interface ProgressStep {
-  key: StepKey;
-  /** Localised by the server (Accept-Language / connectionParams.locale). */
-  label: string;
-  state: StepState;
-  /** ISO time the car reached this step; null while pending or when skipped. */
-  at: string | null;
-}
-
-export interface Progress {
-  number: string;
-  status: WorkOrderStatus;
-  steps: ProgressStep[];
-  vehicle: { model: string; color: string | null; plateMasked: string };
-  promisedAt: string | null;
-  estimatedCompletionAt: string | null;
-  delay: { reason: string; remedy: string | null } | null;
-  advisor: { name: string; phone: string | null };
-  updatedAt: string;
-  timeZone?: string;
-}
+/** The customer progress as the public API returns it (`trackWorkOrder` / `workOrderProgress`): generated from track.graphql. */
+export type Progress = TrackProgressFragment;
+/** One step; `label` is localised by the server (Accept-Language / connectionParams.locale); `at` is null while pending or skipped. */
+export type ProgressStep = Progress['steps'][number];
+export type StepKey = ProgressStepKey;
+export type StepState = ProgressStepState;
+export type WorkOrderStatus = Status;
 
 export type Locale = 'zh' | 'en';
 

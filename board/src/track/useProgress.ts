@@ -2,10 +2,11 @@ import { setDisplayTimeZone } from './format';
 import { getCurrentScope, onScopeDispose, type Ref, readonly, ref, shallowRef, watch } from 'vue';
 import { type ConnectionState, createRealtime, graphqlUrl, type LiveSubscription, type RealtimeOptions, request } from '../shared/realtime-client';
 import type { Connection, Locale, Progress } from './types';
+import { type TrackWorkOrderQuery, TrackWorkOrderDocument, WorkOrderProgressDocument } from './graphql.generated';
 
-const FIELDS = 'number status steps { key label state at } vehicle { model color plateMasked } promisedAt estimatedCompletionAt delay { reason remedy } advisor { name phone } updatedAt timeZone';
-export const TRACK_QUERY = `query TrackWorkOrder($token: String!) { trackWorkOrder(token: $token) { ${FIELDS} } }`;
-export const PROGRESS_SUBSCRIPTION = `subscription WorkOrderProgress($token: String!) { workOrderProgress(token: $token) { ${FIELDS} } }`;
+/** The operations of track.graphql (typed by graphql-codegen), as the strings sent over the wire. */
+export const TRACK_QUERY = TrackWorkOrderDocument.toString();
+export const PROGRESS_SUBSCRIPTION = WorkOrderProgressDocument.toString();
 
 /** After the server refused the socket but the link still answers over HTTP, wait this long before trying again. */
 const REFUSED_RETRY_MS = 15_000;
@@ -76,7 +77,7 @@ export function useProgress(token: string, locale: Readonly<Ref<Locale>>, deps: 
 
   async function fetchOnce(): Promise<Progress | null | undefined> {
     try {
-      const res = await doRequest<{ trackWorkOrder: Progress | null }>(TRACK_QUERY, { token }, { 'accept-language': locale.value });
+      const res = await doRequest<TrackWorkOrderQuery>(TRACK_QUERY, { token }, { 'accept-language': locale.value });
       if (res.data && 'trackWorkOrder' in res.data) return res.data.trackWorkOrder;
     } catch {
       // network or a non-JSON answer: the live connection retries on its own

@@ -15,10 +15,17 @@ describe('board model', () => {
 
   it('recomputes STALE and OVERDUE as time passes, keeps the server’s other flags', () => {
     const c = card('1', { flags: ['VIP', 'STALE'], updatedAt: ago(10), promisedAt: ago(-5) });
-    expect(flagsAt(c, now, 30)).toEqual(['VIP']);
-    expect(flagsAt(c, now + 25 * 60_000, 30)).toEqual(['OVERDUE', 'STALE', 'VIP']); // most severe first
-    expect(flagsAt(c, now + 25 * 60_000, 30, { live: false })).toEqual(['OVERDUE', 'VIP']); // an offline wall accuses nobody
-    expect(flagsAt(card('2', { status: 'READY', updatedAt: ago(90), promisedAt: ago(30) }), now, 30)).toEqual([]);
+    expect(flagsAt(c, now)).toEqual(['VIP']);
+    expect(flagsAt(c, now + 25 * 60_000)).toEqual(['OVERDUE', 'STALE', 'VIP']); // most severe first
+    expect(flagsAt(c, now + 25 * 60_000, { live: false })).toEqual(['OVERDUE', 'VIP']); // an offline wall accuses nobody
+    expect(flagsAt(card('2', { status: 'READY', updatedAt: ago(90), promisedAt: ago(30) }), now)).toEqual([]);
+  });
+
+  it('takes the moments from the server: STALE from staleAt on, OVERDUE once overdueAt has passed, never when null', () => {
+    const c = card('1', { staleAt: ago(0), overdueAt: ago(0), updatedAt: ago(1), promisedAt: ago(-600) });
+    expect(flagsAt(c, now)).toEqual(['STALE']); // one comparison each; updatedAt and promisedAt play no part
+    expect(flagsAt(c, now + 1)).toEqual(['OVERDUE', 'STALE']);
+    expect(flagsAt(card('2', { staleAt: null, overdueAt: null, updatedAt: ago(600), promisedAt: ago(600) }), now)).toEqual([]);
   });
 
   it('orders a column by urgency: overdue first, then promised time, then no promise', () => {

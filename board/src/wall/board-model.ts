@@ -1,50 +1,15 @@
 /** Pure board logic shared by the store and the components: no Vue, no I/O. */
 
-export type Status = 'DRAFT' | 'AWAITING_APPROVAL' | 'QUEUED' | 'IN_PROGRESS' | 'ON_HOLD' | 'QUALITY_CHECK' | 'WASHING' | 'READY' | 'DELIVERED' | 'CANCELLED';
-export type Flag = 'WAITING_PARTS' | 'WAITING_APPROVAL' | 'REWORK' | 'STALE' | 'OVERDUE' | 'VIP' | 'WARRANTY' | 'CUSTOMER_WAITING' | 'APPOINTMENT';
+import type { BoardFlag, WallBoardQuery, WallCardFragment, WallEventsSubscription, WorkOrderStatus } from './graphql.generated';
 
-export interface Card {
-  workOrder: {
-    id: string;
-    number: string;
-    status: Status;
-    holdReason: string | null;
-    promisedAt: string | null;
-    version: number;
-    vehicle: { plate: string; model: string; color: string | null };
-    bay: { id: string; name: string } | null;
-    technicians: { id: string; name: string }[];
-    advisor: { name: string };
-  };
-  flags: Flag[];
-  standardHours: number;
-  statusSince: string;
-  updatedAt: string;
-}
-
-export interface Deliveries {
-  dueToday: number;
-  doneToday: number;
-}
-
-export interface BoardSnapshot {
-  cursor: string;
-  generatedAt: string;
-  staleAfterMinutes: number;
-  store: { id: string; name: string; timezone: string };
-  bays: { id: string; name: string }[];
-  deliveries: Deliveries;
-  cards: Card[];
-}
-
-export interface BoardEvent {
-  cursor: string;
-  kind: 'UPSERT' | 'REMOVE' | 'RESET';
-  workOrderId: string | null;
-  status: Status | null;
-  deliveries: Deliveries | null;
-  card: Card | null;
-}
+// The shapes come from the operations in wall.graphql (graphql-codegen), not from hand-written types.
+export type Status = WorkOrderStatus;
+export type Flag = BoardFlag;
+/** A card; `staleAt`/`overdueAt` are the server's moments for STALE (now ≥ staleAt) and OVERDUE (now > overdueAt). */
+export type Card = WallCardFragment;
+export type BoardSnapshot = WallBoardQuery['board'];
+export type Deliveries = BoardSnapshot['deliveries'];
+export type BoardEvent = WallEventsSubscription['boardEvents'];
 
 export type StageKey = 'RECEPTION' | 'QUEUED' | 'IN_PROGRESS' | 'ON_HOLD' | 'QUALITY_CHECK' | 'WASHING' | 'READY';
 
@@ -63,21 +28,18 @@ export function stageOf(status: Status): StageKey | null {
   return STAGES.find((s) => s.statuses.includes(status))?.key ?? null;
 }
 
-const IN_WORKSHOP: readonly Status[] = ['QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
-const NOT_YET_READY: readonly Status[] = ['DRAFT', 'AWAITING_APPROVAL', 'QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
-
 /** Most severe first: what blocks or is late leads, so it is the last thing to be cut off. */
 export const FLAG_ORDER: readonly Flag[] = ['OVERDUE', 'STALE', 'REWORK', 'WAITING_PARTS', 'WAITING_APPROVAL', 'CUSTOMER_WAITING', 'VIP', 'WARRANTY', 'APPOINTMENT'];
 
 /**
- * Flags as of `now`: the server's, with the time-based ones recomputed in the page. While the wall
- * itself is offline it cannot know about updates, so it does not accuse anyone of being STALE.
+ * Flags as of `now`: the server's, with the time-based ones re-read against the clock from the
+ * moments the server computed (`staleAt`, `overdueAt`): the rules live on the server only. While the
+ * wall itself is offline it cannot know about updates, so it does not accuse anyone of being STALE.
  */
-export function flagsAt(card: Card, now: number, staleAfterMinutes: number, opts: { live?: boolean } = {}): Flag[] {
+export function flagsAt(card: Card, now: number, opts: { live?: boolean } = {}): Flag[] {
   const flags: Flag[] = card.flags.filter((f) => f !== 'STALE' && f !== 'OVERDUE');
-  const { status, promisedAt } = card.workOrder;
-  if (opts.live !== false && IN_WORKSHOP.includes(status) && now - Date.parse(card.updatedAt) >= staleAfterMinutes * 60_000) flags.push('STALE');
-  if (promisedAt && NOT_YET_READY.includes(status) && now > Date.parse(promisedAt)) flags.push('OVERDUE');
+  if (opts.live !== false && card.staleAt && now >= Date.parse(card.staleAt)) flags.push('STALE');
+  if (card.overdueAt && now > Date.parse(card.overdueAt)) flags.push('OVERDUE');
   return flags.sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
 }
 

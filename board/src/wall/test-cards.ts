@@ -1,8 +1,19 @@
 import type { BoardEvent, BoardSnapshot, Card, Status } from './board-model';
 
-/** Test data builders for the wall's tests and benchmark. */
-export function card(id: string, over: Partial<Card['workOrder']> & { flags?: Card['flags']; updatedAt?: string; statusSince?: string } = {}): Card {
-  const { flags, updatedAt, statusSince, ...wo } = over;
+const IN_WORKSHOP: readonly Status[] = ['QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'QUALITY_CHECK', 'WASHING'];
+const NOT_YET_READY: readonly Status[] = ['DRAFT', 'AWAITING_APPROVAL', ...IN_WORKSHOP];
+
+/**
+ * Test data builders for the wall's tests and benchmark. `staleAt`/`overdueAt` default to what the
+ * server would send (board-flags.ts: updatedAt + 30 minutes in the workshop; the promise until ready).
+ */
+export function card(
+  id: string,
+  over: Partial<Card['workOrder']> & { flags?: Card['flags']; updatedAt?: string; statusSince?: string; staleAt?: string | null; overdueAt?: string | null } = {},
+): Card {
+  const { flags, updatedAt, statusSince, staleAt, overdueAt, ...wo } = over;
+  const status = wo.status ?? 'IN_PROGRESS';
+  const updated = updatedAt ?? new Date().toISOString();
   return {
     workOrder: {
       id,
@@ -20,7 +31,9 @@ export function card(id: string, over: Partial<Card['workOrder']> & { flags?: Ca
     flags: flags ?? [],
     standardHours: 1.5,
     statusSince: statusSince ?? new Date().toISOString(),
-    updatedAt: updatedAt ?? new Date().toISOString(),
+    updatedAt: updated,
+    staleAt: staleAt !== undefined ? staleAt : IN_WORKSHOP.includes(status) ? new Date(Date.parse(updated) + 30 * 60_000).toISOString() : null,
+    overdueAt: overdueAt !== undefined ? overdueAt : wo.promisedAt && NOT_YET_READY.includes(status) ? wo.promisedAt : null,
   };
 }
 

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { assertPostgresUserCanReach } from './postgres-user-access.js';
 import pg from 'pg';
+import { rootLogger } from '../observability/logger.js';
 
 export interface EmbeddedDatabase {
   url(database?: string): string;
@@ -42,7 +43,7 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     onLog: () => {},
-    onError: (e) => { if (!opts.quiet) console.error(String(e).trim()); },
+    onError: (e) => { if (!opts.quiet) rootLogger.warn({ postgres: String(e).trim() }, 'embedded PostgreSQL'); },
   });
   if (!initialised) await postgres.initialise();
   await recoverFromCrash(databaseDir);

@@ -1,3 +1,4 @@
+import { rootLogger } from '../observability/logger.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Logger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
 import pg from 'pg';
@@ -10,7 +11,7 @@ export interface TaskHelpers {
 export type TaskHandler = (payload: Record<string, unknown>, helpers: TaskHelpers) => Promise<void>;
 
 const quiet = new Logger(() => (level, message) => {
-  if (level === 'error') console.error(`job queue: ${message}`);
+  if (level === 'error') rootLogger.error({ jobQueue: message }, 'job queue error');
 });
 
 /**

@@ -4,12 +4,18 @@ import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 export const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when there are more items after this page (paging forward with `first`/`after`); when paging backward, true if `before` was given.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Boolean, { description: 'True when there are more items before this page (paging backward with `last`/`before`); when paging forward, true if `after` was given.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page; pass it as `before` for the previous page. Null when the page is empty.' })
+  startCursor?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of this page; pass it as `after` for the next page. Null when the page is empty.' })
   endCursor?: string | null;
 }
 
@@ -21,51 +27,99 @@ export interface Connection<T> {
 
 /** A Relay connection type named `<Name>Connection` with `<Name>Edge`. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page of a list, with its cursor.` })
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque cursor of this item: pass it as `after` or `before` to page from here.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay cursor connection).` })
   class ConnectionClass implements Connection<T> {
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many items match the filter, over all pages.' })
     totalCount!: number;
 
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page, in list order.' })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors and whether there are more pages.' })
     pageInfo!: PageInfo;
   }
   return ConnectionClass;
 }
 
-/** Keyset page request: rows with id after the cursor's id, in ascending id order. */
+/** Argument descriptions the list fields share. */
+export const PAGE_ARGS = {
+  first: `Forward paging: at most this many items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
+  after: 'Forward paging: start after the item with this cursor.',
+  last: `Backward paging: at most this many items before \`before\` (at most ${MAX_PAGE_SIZE}), still in list order.`,
+  before: 'Backward paging: end before the item with this cursor.',
+} as const;
+
+/**
+ * Keyset page request over the id column (Relay: `first`/`after` forward, `last`/`before` backward;
+ * `after` and `before` may both bound a page).
+ */
 export interface PageRequest {
   limit: number;
   afterId: number | null;
+  beforeId: number | null;
+  /** `last` was given: take the items nearest to `before` (or the end of the list). */
+  backward: boolean;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
-  const limit = first ?? DEFAULT_PAGE_SIZE;
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, last?: number | null, before?: string | null): PageRequest {
+  if (first != null && last != null) {
+    throw new GraphQLError('Pass first or last, not both', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'last' } });
+  }
+  const backward = last != null;
+  const limit = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
+  const argumentName = backward ? 'last' : 'first';
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+    throw new GraphQLError(`${argumentName} must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
   }
-  let afterId: number | null = null;
-  if (after != null) {
-    const m = /^c:([0-9]{1,10})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-    if (!m) throw new GraphQLError('after is not a cursor of this connection', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
-    afterId = Number(m[1]);
-  }
-  return { limit, afterId };
+  return { limit, afterId: cursorId(after, 'after'), beforeId: cursorId(before, 'before'), backward };
+}
+
+function cursorId(cursor: string | null | undefined, argumentName: string): number | null {
+  if (cursor == null) return null;
+  const m = /^c:([0-9]{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new GraphQLError(`${argumentName} is not a cursor of this connection`, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+  return Number(m[1]);
+}
+
+/**
+ * The query half of a page for a list in `order` of id: a condition to spread into the `where` and
+ * the find options (order in the direction of travel, one extra row to know whether more exist).
+ * `toConnection` puts the rows back in list order.
+ */
+export function keyset(page: PageRequest, order: 'asc' | 'desc' = 'asc') {
+  const [afterOp, beforeOp] = order === 'asc' ? (['$gt', '$lt'] as const) : (['$lt', '$gt'] as const);
+  const id: Record<string, number> = {};
+  if (page.afterId !== null) id[afterOp] = page.afterId;
+  if (page.beforeId !== null) id[beforeOp] = page.beforeId;
+  const travel = page.backward ? (order === 'asc' ? 'desc' : 'asc') : order;
+  return {
+    where: Object.keys(id).length ? { id } : {},
+    options: { orderBy: { id: travel }, limit: page.limit + 1 },
+  };
 }
 
 export function toConnection<T extends { id: number }>(rows: T[], totalCount: number, page: PageRequest): Connection<T> {
+  const more = rows.length > page.limit;
   const items = rows.slice(0, page.limit);
+  if (page.backward) items.reverse();
   const edges = items.map((node) => ({ cursor: Buffer.from(`c:${node.id}`).toString('base64url'), node }));
-  return { totalCount, edges, pageInfo: { hasNextPage: rows.length > page.limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    totalCount,
+    edges,
+    pageInfo: {
+      hasNextPage: page.backward ? page.beforeId !== null : more,
+      hasPreviousPage: page.backward ? more : page.afterId !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { currentLog } from '../observability/logger.js';
 
 /** Codes a client may see as they are; anything else unexpected becomes INTERNAL_SERVER_ERROR. */
 const PUBLIC_CODES = new Set([
@@ -30,7 +31,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if ((!code || code === 'INTERNAL_SERVER_ERROR') && status && status >= 400 && status < 500) return stripStack(formatted, 'BAD_REQUEST');
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (!code && (original === undefined || original instanceof GraphQLError)) return stripStack(formatted, 'BAD_USER_INPUT');
-  console.error('Unexpected error:', describeForLog(original ?? error));
+  currentLog().error({ error: describeForLog(original ?? error) }, 'unexpected error');
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { MODULES } from '../modules/index.js';
 import { authChecker } from './auth-checker.js';
+import { describeSchema } from './descriptions.js';
 import { NodeResolver } from './node.resolver.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -25,6 +26,6 @@ export function buildWorkbaySchema(): Promise<GraphQLSchema> {
       },
     },
     emitSchemaFile: false,
-  });
+  }).then((schema) => (describeSchema(schema), schema));
   return cached;
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { rootLogger } from '../observability/logger.js';
 
 /**
  * One dedicated connection per server process that LISTENs for wake-ups. Notifications carry only
@@ -25,7 +26,10 @@ export class PgListener {
     client.on('notification', (msg) => {
       if (msg.payload) this.handlers[msg.channel]?.(msg.payload);
     });
-    client.on('error', () => this.scheduleReconnect(client));
+    client.on('error', (e) => {
+      rootLogger.warn({ error: e.message }, 'LISTEN connection lost; reconnecting');
+      this.scheduleReconnect(client);
+    });
     client.on('end', () => this.scheduleReconnect(client));
     try {
       await client.connect();
@@ -36,7 +40,10 @@ export class PgListener {
       return;
     }
     this.client = client;
-    if (isReconnect) this.onReconnect();
+    if (isReconnect) {
+      rootLogger.info('LISTEN connection restored; catching up');
+      this.onReconnect();
+    }
   }
 
   private scheduleReconnect(client: pg.Client) {

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { migrate, openOrm } from '../../src/db/orm.js';
 import pg from 'pg';
+import { buildServer } from './build-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,7 @@ export const TEMPLATE = 'workbay_template';
 
 /** One real PostgreSQL per test run; a migrated template database that each test file clones. */
 export default async function setup(project: TestProject) {
+  buildServer(); // for the tests that run server/dist/main.js as a process
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbay-test-'));
   const db = await startEmbeddedPostgres(dir, { quiet: true });
   const admin = new pg.Client(db.url('postgres'));

@@ -12,12 +12,20 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `pnpm start`'s server (src/main.ts) as its own process and resolves once it serves. */
+/**
+ * Runs `pnpm start`'s server, the compiled server/dist/main.js (the tests' global setup builds it),
+ * as its own process and resolves once it serves. It logs at `info` so the ready line is there.
+ */
 export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const p = port ?? (await freePort());
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../src/main.ts')], {
+  // The compiled server, as `pnpm start` runs it. Exception: a test that plugs a TypeScript add-on
+  // module into the process (WORKBAY_EXTRA_MODULES=….ts, importing ../src) runs the sources under tsx,
+  // so that the add-on and the server share one copy of every class.
+  const fromSource = /\.ts(,|$)/.test(env.WORKBAY_EXTRA_MODULES ?? '');
+  const entry = fromSource ? ['--import', 'tsx', path.resolve(import.meta.dirname, '../../src/main.ts')] : ['--enable-source-maps', path.resolve(import.meta.dirname, '../../dist/main.js')];
+  const proc = spawn(process.execPath, entry, {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: String(p), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -10,7 +10,7 @@ const now = Date.parse('2026-11-22T10:00:00+08:00');
 const ago = (m: number) => new Date(now - m * 60_000).toISOString();
 const i18n = (locale = 'zh') => createI18n({ legacy: false, locale, messages });
 const render = (c = card('1'), locale = 'zh') =>
-  mount(BoardCard, { props: { card: c, minute: now, staleAfterMinutes: 30, timeZone: 'Asia/Shanghai' }, global: { plugins: [i18n(locale), createPinia()] } });
+  mount(BoardCard, { props: { card: c, minute: now, timeZone: 'Asia/Shanghai' }, global: { plugins: [i18n(locale), createPinia()] } });
 
 describe('BoardCard', () => {
   it('shows plate, model, colour, technicians, bay, advisor, time in stage against standard, promise', () => {
@@ -38,7 +38,7 @@ describe('BoardCard', () => {
     expect(long.find('.bar').exists()).toBe(true);
     expect(render(card('2', { status: 'READY', statusSince: ago(65) })).find('.bar').exists()).toBe(false);
     const offline = mount(BoardCard, {
-      props: { card: card('3', { updatedAt: ago(45) }), minute: now, staleAfterMinutes: 30, timeZone: 'Asia/Shanghai', live: false },
+      props: { card: card('3', { updatedAt: ago(45) }), minute: now, timeZone: 'Asia/Shanghai', live: false },
       global: { plugins: [i18n(), createPinia()] },
     });
     expect(offline.find('.flag-STALE').exists()).toBe(false);

@@ -1,20 +1,20 @@
 import { onScopeDispose } from 'vue';
 import { type LiveSubscription, type Realtime, createRealtime, defaultBackoff, graphqlUrl, request } from '../../shared/realtime-client';
-import type { BoardEvent, BoardSnapshot } from '../board-model';
+import type { BoardEvent } from '../board-model';
 import { useBoardStore } from '../stores/board.store';
 import { useConnectionStore } from '../stores/connection.store';
+import { type WallBoardQuery, WallBoardDocument, WallEventsDocument } from '../graphql.generated';
 
-const CARD = `workOrder { id number status holdReason promisedAt version vehicle { plate model color } bay { id name } technicians { id name } advisor { name } }
-  flags standardHours statusSince updatedAt`;
-export const BOARD_QUERY = `query WallBoard { board { cursor generatedAt staleAfterMinutes store { id name timezone } bays { id name } deliveries { dueToday doneToday } cards { ${CARD} } } }`;
-export const BOARD_EVENTS = `subscription WallEvents($after: String) { boardEvents(after: $after) { cursor kind workOrderId status deliveries { dueToday doneToday } card { ${CARD} } } }`;
+/** The operations of wall.graphql (typed by graphql-codegen), as the strings sent over the wire. */
+export const BOARD_QUERY = WallBoardDocument.toString();
+export const BOARD_EVENTS = WallEventsDocument.toString();
 
 export interface FeedDeps {
   retryDelay?: (attempt: number) => number;
   token: () => string;
   onUnauthorized: () => void;
   realtime?: (onState: (s: Parameters<Parameters<typeof createRealtime>[0]['onState']>[0], at: Date) => void) => Realtime;
-  load?: (token: string) => ReturnType<typeof request<{ board: BoardSnapshot }>>;
+  load?: (token: string) => ReturnType<typeof request<WallBoardQuery>>;
 }
 
 /**
@@ -25,7 +25,7 @@ export function useBoardFeed(deps: FeedDeps) {
   const board = useBoardStore();
   const connection = useConnectionStore();
   const retryDelay = deps.retryDelay ?? defaultBackoff;
-  const load = deps.load ?? ((token: string) => request<{ board: BoardSnapshot }>(BOARD_QUERY, {}, { authorization: `Bearer ${token}` }));
+  const load = deps.load ?? ((token: string) => request<WallBoardQuery>(BOARD_QUERY, {}, { authorization: `Bearer ${token}` }));
   const realtime = (deps.realtime ?? defaultRealtime(deps.token))((state, at) => {
     connection.update(state, at);
     if (state === 'unauthorized') deps.onUnauthorized();

@@ -1,3 +1,4 @@
+import { rootLogger } from '../../observability/logger.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../../config.js';
 import type { Viewer } from './viewer.js';
@@ -35,7 +36,7 @@ export class AuthService {
     const valid = await verifyPassword(password.slice(0, 200), staff?.passwordHash ?? DUMMY_HASH);
     if (!staff || !valid) {
       // Not awaited: a known username must not answer slower than an unknown one.
-      if (staff) void this.auditFailure(em, staff, clientAddress, reservation).catch((e) => console.error('sign-in audit failed:', describeForLog(e)));
+      if (staff) void this.auditFailure(em, staff, clientAddress, reservation).catch((e) => rootLogger.error({ err: describeForLog(e) }, 'sign-in audit failed'));
       return refuse(refusal('INVALID_CREDENTIALS', ['input', 'password']));
     }
     await releaseSignInAttempt(em, reservation);

@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { LiveConsumer } from '../../events/live-events.js';
+import { describeForLog } from '../../graphql/errors.js';
+import { rootLogger } from '../../observability/logger.js';
 import { closable } from '../../realtime/closable.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import type { BoardService, SequencedBoardEvent } from './board.service.js';
@@ -121,7 +123,7 @@ export class BoardEventHub implements LiveConsumer {
           for (const wake of [...feed.waiters]) wake();
         }
       } catch (e) {
-        console.error('board feed: could not read events', e);
+        rootLogger.error({ error: describeForLog(e) }, 'board feed: could not read events');
       } finally {
         feed.fetching = null;
       }

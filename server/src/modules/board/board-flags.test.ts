@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValueClass } from '../customer/customer-type.js';
 import { HoldReason, JobPayer, WorkOrderSource, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
-import { BoardFlag as F, boardFlags, type FlagFacts } from './board-flags.js';
+import { BoardFlag as F, boardFlags, type FlagFacts, overdueAt, staleAt } from './board-flags.js';
 
 const now = new Date('2026-11-22T10:00:00+08:00');
 const base: FlagFacts = { status: S.IN_PROGRESS, reworkCount: 0, updatedAt: now, payers: [JobPayer.CUSTOMER], customerWaiting: false, source: WorkOrderSource.WALK_IN };
@@ -14,6 +14,15 @@ describe('board flags', () => {
     expect(boardFlags({ ...base, updatedAt: minutesAgo(20) }, now, 15)).toEqual([F.STALE]); // per-store setting
     expect(boardFlags({ ...base, status: S.READY, updatedAt: minutesAgo(90) }, now, 30)).toEqual([]);
     expect(boardFlags({ ...base, status: S.DRAFT, updatedAt: minutesAgo(90) }, now, 30)).toEqual([]);
+  });
+
+  it('staleAt and overdueAt are the moments the flags turn on, null when they cannot', () => {
+    expect(staleAt({ ...base, updatedAt: minutesAgo(10) }, 30)).toEqual(minutesAgo(-20));
+    expect(staleAt({ ...base, status: S.AWAITING_APPROVAL }, 30)).toBeNull();
+    expect(staleAt({ ...base, status: S.READY }, 30)).toBeNull();
+    expect(overdueAt({ ...base, promisedAt: minutesAgo(-5) })).toEqual(minutesAgo(-5));
+    expect(overdueAt({ ...base, status: S.READY, promisedAt: minutesAgo(5) })).toBeNull();
+    expect(overdueAt(base)).toBeNull();
   });
 
   it('OVERDUE past the promise until the car is ready', () => {

@@ -13,7 +13,21 @@ export enum BoardFlag {
   CUSTOMER_WAITING = 'CUSTOMER_WAITING',
   APPOINTMENT = 'APPOINTMENT',
 }
-registerEnumType(BoardFlag, { name: 'BoardFlag' });
+registerEnumType(BoardFlag, {
+  name: 'BoardFlag',
+  description: 'A mark on a wall card.',
+  valuesConfig: {
+    WAITING_PARTS: { description: 'On hold for parts.' },
+    WAITING_APPROVAL: { description: 'Waiting for the customer’s approval.' },
+    REWORK: { description: 'Failed a quality check at least once (R-QC-2).' },
+    STALE: { description: 'No recorded change for the store’s staleAfterMinutes while in the workshop (R-WO-6).' },
+    OVERDUE: { description: 'The promised time has passed and the car is not ready.' },
+    VIP: { description: 'An A-class customer.' },
+    WARRANTY: { description: 'At least one job is paid by warranty.' },
+    CUSTOMER_WAITING: { description: 'The customer waits in the store.' },
+    APPOINTMENT: { description: 'Came in by appointment.' },
+  },
+});
 
 /** Statuses before the car is ready: a promise not kept by now is overdue. */
 const NOT_YET_READY: readonly S[] = [S.DRAFT, S.AWAITING_APPROVAL, S.QUEUED, S.IN_PROGRESS, S.ON_HOLD, S.QUALITY_CHECK, S.WASHING];
@@ -30,14 +44,26 @@ export interface FlagFacts {
   source: WorkOrderSource;
 }
 
-/** Pure: the flags of a card at `now` (R-WO-6 staleness after `staleAfterMinutes`). */
+/** When the card turns STALE (R-WO-6: no recorded change for `staleAfterMinutes`); null when it cannot (not in the workshop). */
+export function staleAt(f: Pick<FlagFacts, 'status' | 'updatedAt'>, staleAfterMinutes: number): Date | null {
+  return IN_WORKSHOP_STATUSES.includes(f.status) ? new Date(f.updatedAt.getTime() + staleAfterMinutes * 60_000) : null;
+}
+
+/** When the card turns OVERDUE (the promise passes before the car is ready); null when it cannot. */
+export function overdueAt(f: Pick<FlagFacts, 'status' | 'promisedAt'>): Date | null {
+  return f.promisedAt && NOT_YET_READY.includes(f.status) ? f.promisedAt : null;
+}
+
+/** Pure: the flags of a card at `now`: STALE from `staleAt` on, OVERDUE once `overdueAt` has passed. */
 export function boardFlags(f: FlagFacts, now: Date, staleAfterMinutes: number): BoardFlag[] {
+  const stale = staleAt(f, staleAfterMinutes);
+  const overdue = overdueAt(f);
   const flags: BoardFlag[] = [];
   if (f.status === S.ON_HOLD && f.holdReason === HoldReason.WAITING_PARTS) flags.push(BoardFlag.WAITING_PARTS);
   if (f.status === S.AWAITING_APPROVAL || (f.status === S.ON_HOLD && f.holdReason === HoldReason.WAITING_APPROVAL)) flags.push(BoardFlag.WAITING_APPROVAL);
   if (f.reworkCount > 0 && NOT_YET_READY.includes(f.status)) flags.push(BoardFlag.REWORK);
-  if (IN_WORKSHOP_STATUSES.includes(f.status) && now.getTime() - f.updatedAt.getTime() >= staleAfterMinutes * 60_000) flags.push(BoardFlag.STALE);
-  if (f.promisedAt && NOT_YET_READY.includes(f.status) && now > f.promisedAt) flags.push(BoardFlag.OVERDUE);
+  if (stale && now >= stale) flags.push(BoardFlag.STALE);
+  if (overdue && now > overdue) flags.push(BoardFlag.OVERDUE);
   if (f.valueClass === ValueClass.A) flags.push(BoardFlag.VIP);
   if (f.payers.includes(JobPayer.WARRANTY)) flags.push(BoardFlag.WARRANTY);
   if (f.customerWaiting) flags.push(BoardFlag.CUSTOMER_WAITING);

@@ -7,7 +7,7 @@ import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
-import { boardFlags, minutesBetween } from './board-flags.js';
+import { boardFlags, minutesBetween, overdueAt, staleAt } from './board-flags.js';
 import { type Board, type BoardCard, type BoardDeliveries, type BoardEvent, BoardEventKind } from './board.types.js';
 
 /** Everything a card renders, loaded with a constant number of statements however many cards there are. */
@@ -124,5 +124,7 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
     standardHours: jobs.reduce((sum, j) => sum + j.standardMinutes, 0) / 60,
     statusSince: wo.statusSince,
     updatedAt: wo.updatedAt,
+    staleAt: staleAt(wo, staleAfterMinutes),
+    overdueAt: overdueAt(wo),
   };
 }

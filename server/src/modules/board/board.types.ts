@@ -7,13 +7,13 @@ import { BoardFlag } from './board-flags.js';
 
 @ObjectType({ description: 'A work order as the wall display shows it.' })
 export class BoardCard {
-  @Field(() => WorkOrder)
+  @Field(() => WorkOrder, { description: 'The work order.' })
   workOrder!: WorkOrder;
 
-  @Field(() => [BoardFlag])
+  @Field(() => [BoardFlag], { description: 'Flags as of generatedAt; the time-based ones turn on at staleAt and overdueAt.' })
   flags!: BoardFlag[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes since the order entered its current status.' })
   minutesInStatus!: number;
 
   @Field(() => Int, { description: 'Minutes since the last recorded change (R-WO-6: STALE at 30).' })
@@ -22,43 +22,49 @@ export class BoardCard {
   @Field(() => Float, { description: 'Sum of the jobs\' standard hours, to compare with time spent.' })
   standardHours!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the order entered its current status.' })
   statusSince!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the order last changed.' })
   updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the card turns STALE (no recorded change for the store’s staleAfterMinutes): STALE while now ≥ staleAt. Null when it cannot (not in the workshop).' })
+  staleAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the card turns OVERDUE (the promised time, while the car is not ready): OVERDUE while now > overdueAt. Null when it cannot.' })
+  overdueAt!: Date | null;
 }
 
 @ObjectType({ description: "Today's promised deliveries (store time zone) and how many of them are done (READY or DELIVERED)." })
 export class BoardDeliveries {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Orders promised for today (store time zone).' })
   dueToday!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, how many are READY or DELIVERED.' })
   doneToday!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The workshop floor as the wall shows it, at one cursor.' })
 export class Board {
   @Field(() => String, { description: 'Cursor of the newest event included; pass it as `after` to boardEvents.' })
   cursor!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'Server time of the snapshot (the wall corrects its clock by it).' })
   generatedAt!: Date;
 
-  @Field(() => Store)
+  @Field(() => Store, { description: 'The store.' })
   store!: Store;
 
   @Field(() => Int, { description: 'R-WO-6 staleness threshold of this store, in minutes.' })
   staleAfterMinutes!: number;
 
-  @Field(() => [Bay])
+  @Field(() => [Bay], { description: 'The bays, in floor order.' })
   bays!: Bay[];
 
-  @Field(() => [BoardCard])
+  @Field(() => [BoardCard], { description: 'Every order on the floor (DRAFT to READY).' })
   cards!: BoardCard[];
 
-  @Field(() => BoardDeliveries)
+  @Field(() => BoardDeliveries, { description: 'Today’s promised deliveries.' })
   deliveries!: BoardDeliveries;
 }
 
@@ -67,14 +73,22 @@ export enum BoardEventKind {
   REMOVE = 'REMOVE',
   RESET = 'RESET',
 }
-registerEnumType(BoardEventKind, { name: 'BoardEventKind' });
+registerEnumType(BoardEventKind, {
+  name: 'BoardEventKind',
+  description: 'What a board event asks the wall to do.',
+  valuesConfig: {
+    UPSERT: { description: 'Put this card on the wall (or replace an older version of it).' },
+    REMOVE: { description: 'Take the order off the wall (delivered or cancelled).' },
+    RESET: { description: 'Too far behind or unknown cursor: reload the board snapshot.' },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: 'One change of the board: a card to put up or take down, or a RESET.' })
 export class BoardEvent {
-  @Field(() => String)
+  @Field(() => String, { description: 'Position of this event in the store’s log; resume with `after: cursor`.' })
   cursor!: string;
 
-  @Field(() => BoardEventKind)
+  @Field(() => BoardEventKind, { description: 'What the wall should do with it.' })
   kind!: BoardEventKind;
 
   @Field(() => ID, { nullable: true, description: 'Null for RESET.' })

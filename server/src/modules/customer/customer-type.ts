@@ -15,5 +15,22 @@ export enum ValueClass {
   D = 'D',
 }
 
-registerEnumType(CustomerType, { name: 'CustomerType' });
-registerEnumType(ValueClass, { name: 'ValueClass' });
+registerEnumType(CustomerType, {
+  name: 'CustomerType',
+  description: 'Kind of customer.',
+  valuesConfig: {
+    PRIVATE: { description: 'A private person.' },
+    OFFICIAL: { description: 'A government or public body.' },
+    COMMERCIAL: { description: 'A company or fleet.' },
+  },
+});
+registerEnumType(ValueClass, {
+  name: 'ValueClass',
+  description: 'Customer value segment (R-SEG), A highest.',
+  valuesConfig: {
+    A: { description: 'Highest value; shown as VIP on the wall.' },
+    B: { description: 'High value.' },
+    C: { description: 'Regular.' },
+    D: { description: 'Low or lapsed.' },
+  },
+});

@@ -19,25 +19,25 @@ export class Customer {
   @ManyToOne(() => Store, { ref: true })
   store!: Ref<Store>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name (personal data: only staff read it).' })
   @Property({ type: 'string', length: 100 })
   name!: string;
 
   @Property({ type: 'string', length: 11 })
   mobile!: string;
 
-  @Field(() => CustomerType)
+  @Field(() => CustomerType, { description: 'Private person, government/official or company.' })
   @Enum({ items: () => CustomerType, default: CustomerType.PRIVATE })
   customerType: CustomerType = CustomerType.PRIVATE;
 
-  @Field(() => ValueClass, { nullable: true })
+  @Field(() => ValueClass, { nullable: true, description: 'A–D value segment (R-SEG); null until classified.' })
   @Enum({ items: () => ValueClass, nullable: true })
   valueClass?: ValueClass | null;
 
   @ManyToOne(() => Staff, { ref: true, nullable: true })
   createdBy?: Ref<Staff> | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the customer was registered.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 

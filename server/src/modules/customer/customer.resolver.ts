@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authorized } from 'type-graphql';
 import { requireStaff, viewerHasRole } from '../../graphql/auth-checker.js';
-import { pageRequest } from '../../graphql/connection.js';
+import { PAGE_ARGS, pageRequest } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { toPayload } from '../../graphql/user-error.js';
 import { maskMobile } from '../../shared/mobile.js';
@@ -21,11 +21,13 @@ export class CustomerResolver {
   @Query(() => CustomerConnection)
   customers(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGS.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGS.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARGS.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARGS.before }) before?: string,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
   ) {
-    return ctx.services.customers.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after), filter, { fullMobile: viewerHasRole(ctx, CONTACT_ROLES) });
+    return ctx.services.customers.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after, last, before), filter, { fullMobile: viewerHasRole(ctx, CONTACT_ROLES) });
   }
 
   /** R-ARC-5: the full number only for roles that contact customers. */

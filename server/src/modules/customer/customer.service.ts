@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffActor } from '../../shared/actor.js';
-import { toConnection, type PageRequest } from '../../graphql/connection.js';
+import { keyset, toConnection, type PageRequest } from '../../graphql/connection.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { ok, refuse, type Result } from '../../shared/result.js';
 import { registerMessages } from '../../i18n/messages.js';
@@ -49,7 +49,7 @@ export class CustomerService {
       where.$or = [{ name: { $ilike: `%${search.replace(/[%_\\]/g, '\\$&')}%` } }, ...byMobile];
     }
     const [rows, total] = await Promise.all([
-      em.find(Customer, { ...where, ...(page.afterId ? { id: { $gt: page.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
+      em.find(Customer, { ...where, ...keyset(page).where }, keyset(page).options),
       em.count(Customer, where),
     ]);
     return toConnection(rows, total, page);

@@ -17,7 +17,7 @@ export class DisplayToken {
   @ManyToOne(() => Store, { ref: true, index: true })
   store!: Ref<Store>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Where the display hangs (e.g. 车间北墙).' })
   @Property({ type: 'string', length: 60 })
   name!: string;
 
@@ -27,11 +27,11 @@ export class DisplayToken {
   @ManyToOne(() => Staff, { ref: true })
   createdBy!: Ref<Staff>;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was revoked; null while valid.' })
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date | null;
 

@@ -2,15 +2,15 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '../../graphql/user-error.js';
 import { DisplayToken } from './display-token.entity.js';
 
-@InputType()
+@InputType({ description: 'A new wall-display token.' })
 export class CreateDisplayTokenInput {
   @Field(() => String, { description: 'Where the display hangs, e.g. "车间北墙".' })
   name!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The new token (shown once), or why not.' })
 export class CreateDisplayTokenPayload {
-  @Field(() => DisplayToken, { nullable: true })
+  @Field(() => DisplayToken, { nullable: true, description: 'The token’s record.' })
   displayToken?: DisplayToken | null;
 
   @Field(() => String, { nullable: true, description: 'Shown once: enter it on the display. Only its hash is stored.' })
@@ -20,15 +20,15 @@ export class CreateDisplayTokenPayload {
   userErrors: UserError[] = [];
 }
 
-@InputType()
+@InputType({ description: 'Which display token to revoke.' })
 export class RevokeDisplayTokenInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the display token.' })
   id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The revoked token, or why not.' })
 export class RevokeDisplayTokenPayload {
-  @Field(() => DisplayToken, { nullable: true })
+  @Field(() => DisplayToken, { nullable: true, description: 'The token’s record, now with revokedAt.' })
   displayToken?: DisplayToken | null;
 
   @Field(() => [UserError])

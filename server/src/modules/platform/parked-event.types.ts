@@ -24,7 +24,7 @@ export class ParkedEventView {
   @Field(() => String, { description: 'The last error (no stack).' })
   error!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was parked.' })
   parkedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'When it was handled on retry; null while parked.' })
@@ -33,7 +33,7 @@ export class ParkedEventView {
 
 @ObjectType({ description: 'A durable consumer of the event log and how far behind it is.' })
 export class EventConsumerStatus {
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable name of the consumer (its cursor rows are keyed by it).' })
   name!: string;
 
   @Field(() => Int, { description: "Events of this store's log not yet handled." })
@@ -43,11 +43,11 @@ export class EventConsumerStatus {
   parked!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of retryParkedEvent.' })
 export class RetryParkedEventPayload {
-  @Field(() => ParkedEventView, { nullable: true })
+  @Field(() => ParkedEventView, { nullable: true, description: 'The parked entry, now resolved; null when refused.' })
   parkedEvent?: ParkedEventView | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why the retry was refused or failed (RETRY_FAILED, NOT_FOUND); empty on success.' })
   userErrors: UserError[] = [];
 }

@@ -5,9 +5,9 @@ import { toPayload } from '../../graphql/user-error.js';
 import { MANAGER_ROLES } from '../staff/roles.js';
 import { EventConsumerStatus, ParkedEventView, RetryParkedEventPayload } from './parked-event.types.js';
 
-@InputType()
+@InputType({ description: 'Which parked event to run again.' })
 class RetryParkedEventInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'ParkedEventView.id.' })
   id!: number;
 }
 
@@ -16,7 +16,7 @@ class RetryParkedEventInput {
 export class PlatformResolver {
   @Authorized(...MANAGER_ROLES)
   @Query(() => [ParkedEventView], { description: 'Events a durable consumer set aside after repeated failures, newest first.' })
-  parkedEvents(@Ctx() ctx: Context, @Arg('includeResolved', () => Boolean, { defaultValue: false }) includeResolved: boolean) {
+  parkedEvents(@Ctx() ctx: Context, @Arg('includeResolved', () => Boolean, { defaultValue: false, description: 'Also list entries already handled on retry.' }) includeResolved: boolean) {
     return ctx.services.platform.parkedEvents(ctx.em, requireStaff(ctx), includeResolved);
   }
 
@@ -28,7 +28,7 @@ export class PlatformResolver {
 
   @Authorized(...MANAGER_ROLES)
   @Mutation(() => RetryParkedEventPayload, { description: 'Runs the consumer on a parked event again now; RETRY_FAILED with the error if it fails again.' })
-  async retryParkedEvent(@Arg('input', () => RetryParkedEventInput) input: RetryParkedEventInput, @Ctx() ctx: Context) {
+  async retryParkedEvent(@Arg('input', () => RetryParkedEventInput, { description: 'The parked event.' }) input: RetryParkedEventInput, @Ctx() ctx: Context) {
     return toPayload(ctx.locale, 'parkedEvent', await ctx.services.platform.retryParked(ctx.em, requireStaff(ctx), input.id));
   }
 }

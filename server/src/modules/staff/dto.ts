@@ -3,7 +3,7 @@ import { ConnectionType } from '../../graphql/connection.js';
 import { Role, Skill } from './roles.js';
 import { Staff } from './staff.entity.js';
 
-@InputType()
+@InputType({ description: 'Narrows the staff list.' })
 export class StaffFilter {
   @Field(() => [Role], { nullable: true, description: 'Staff with any of these roles.' })
   roles?: Role[];
@@ -11,7 +11,7 @@ export class StaffFilter {
   @Field(() => [Skill], { nullable: true, description: 'Staff with any of these skills.' })
   skills?: Skill[];
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only active (true) or only former (false) staff.' })
   active?: boolean;
 }
 

@@ -23,8 +23,35 @@ export enum Skill {
   MAINTENANCE = 'MAINTENANCE',
 }
 
-registerEnumType(Role, { name: 'Role' });
-registerEnumType(Skill, { name: 'Skill' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'A staff role; a person may hold several.',
+  valuesConfig: {
+    ADMIN: { description: 'System administrator of the store.' },
+    SERVICE_MANAGER: { description: 'Service manager (服务经理): settings, display tokens, overrides.' },
+    SERVICE_ADVISOR: { description: 'Service advisor (服务顾问): receives customers, opens and delivers work orders.' },
+    FOREMAN: { description: 'Workshop foreman (车间主管): dispatches work to bays and technicians.' },
+    TECHNICIAN: { description: 'Technician (技师): does the jobs.' },
+    TEAM_LEADER: { description: 'Team leader (班组长): leads a group of technicians.' },
+    QC_INSPECTOR: { description: 'Quality inspector (质检员): passes or fails the final check.' },
+    PARTS_CLERK: { description: 'Parts clerk (配件员).' },
+    WARRANTY_CLERK: { description: 'Warranty clerk (索赔员).' },
+    CASHIER: { description: 'Cashier (收银员).' },
+    CUSTOMER_SERVICE: { description: 'Customer service (客服): follow-up calls.' },
+  },
+});
+registerEnumType(Skill, {
+  name: 'Skill',
+  description: 'A trade a technician or bay covers.',
+  valuesConfig: {
+    ENGINE: { description: 'Engine (发动机).' },
+    ELECTRICAL: { description: 'Electrical and electronics (电器).' },
+    CHASSIS: { description: 'Chassis, suspension, brakes (底盘).' },
+    BODY: { description: 'Body repair (钣金).' },
+    PAINT: { description: 'Paint (喷漆).' },
+    MAINTENANCE: { description: 'Routine maintenance (保养).' },
+  },
+});
 
 export const ALL_STAFF_ROLES = Object.values(Role);
 /** Roles that manage the store: may do what any other role may do in the work-order process. */

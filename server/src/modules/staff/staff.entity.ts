@@ -19,27 +19,27 @@ export class Staff {
   @Property({ type: 'string', length: 40, unique: true })
   username!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   @Property({ type: 'string', length: 50 })
   name!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'What the staff member may do (R-AUTH).' })
   @Property({ type: ArrayType })
   roles: Role[] = [];
 
-  @Field(() => [Skill])
+  @Field(() => [Skill], { description: 'Trades a technician is qualified for; dispatch checks them against each job (R-WO-3).' })
   @Property({ type: ArrayType })
   skills: Skill[] = [];
 
   /** The business line customers may call; never a private number. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work phone customers may call (never a private number).' })
   @Property({ type: 'string', length: 30, nullable: true })
   businessPhone?: string | null;
 
   @Property({ type: 'string', length: 200, hidden: true })
   passwordHash!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'False once the person has left; inactive staff cannot sign in or be assigned.' })
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 

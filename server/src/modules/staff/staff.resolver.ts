@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { forbidden, requireStaff, viewerHasRole } from '../../graphql/auth-checker.js';
-import { pageRequest, toConnection } from '../../graphql/connection.js';
+import { keyset, PAGE_ARGS, pageRequest, toConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Store } from '../store/store.entity.js';
 import { StaffConnection, StaffFilter } from './dto.js';
@@ -13,17 +13,19 @@ export class StaffResolver {
   @Query(() => StaffConnection)
   async staffMembers(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGS.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGS.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARGS.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARGS.before }) before?: string,
     @Arg('filter', () => StaffFilter, { nullable: true }) filter?: StaffFilter,
   ) {
-    const page = pageRequest(first, after);
+    const page = pageRequest(first, after, last, before);
     const where: Record<string, unknown> = { store: requireStaff(ctx).storeId };
     if (filter?.roles?.length) where.roles = { $overlap: filter.roles };
     if (filter?.skills?.length) where.skills = { $overlap: filter.skills };
     if (filter?.active != null) where.active = filter.active;
     const [rows, total] = await Promise.all([
-      ctx.em.find(Staff, { ...where, ...(page.afterId ? { id: { $gt: page.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
+      ctx.em.find(Staff, { ...where, ...keyset(page).where }, keyset(page).options),
       ctx.em.count(Staff, where),
     ]);
     return toConnection(rows, total, page);

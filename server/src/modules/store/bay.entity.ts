@@ -16,15 +16,15 @@ export class Bay {
   @ManyToOne(() => Store, { ref: true, index: true })
   store!: Ref<Store>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name shown on the wall (e.g. 1号工位).' })
   @Property({ type: 'string', length: 50 })
   name!: string;
 
-  @Field(() => [Skill])
+  @Field(() => [Skill], { description: 'Work the bay is equipped for.' })
   @Property({ type: ArrayType })
   skills: Skill[] = [];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'False for a bay out of use.' })
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 

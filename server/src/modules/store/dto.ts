@@ -14,9 +14,9 @@ export class UpdateStoreSettingsInput {
   expectedSettingsVersion!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The store with its new settings, or why not.' })
 export class UpdateStoreSettingsPayload {
-  @Field(() => Store, { nullable: true })
+  @Field(() => Store, { nullable: true, description: 'The store as it is now; null when refused.' })
   store?: Store | null;
 
   @Field(() => [UserError])

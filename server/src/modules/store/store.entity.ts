@@ -11,14 +11,14 @@ export class Store {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name of the store (e.g. 北京博远大众4S店).' })
   @Property({ type: 'string', length: 100 })
   name!: string;
 
   @Property({ type: 'string', length: 20, unique: true })
   code!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The store’s public phone number.' })
   @Property({ type: 'string', length: 30, nullable: true })
   phone?: string | null;
 
@@ -44,7 +44,7 @@ export class Store {
   trackingLinkTtlHours: number = 72;
 
   /** Optimistic lock of the settings above (the row itself changes with every event). */
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Optimistic-locking version of the settings; pass it back as `expectedVersion` to updateStoreSettings.' })
   @Property({ type: 'integer', default: 1 })
   settingsVersion: number = 1;
 

@@ -1,3 +1,5 @@
+import { describeForLog } from '../../graphql/errors.js';
+import { rootLogger } from '../../observability/logger.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { LiveConsumer } from '../../events/live-events.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
@@ -117,7 +119,7 @@ export class TrackingFeed implements LiveConsumer {
           for (const row of rows) for (const watch of store.watchers.get(row.aggregate_id) ?? []) watch.wake();
         }
       } catch (e) {
-        console.error('tracking feed: could not read events', e);
+        rootLogger.error({ err: describeForLog(e) }, 'tracking feed: could not read events');
       } finally {
         store.reading = null;
       }

@@ -24,23 +24,23 @@ export class Vehicle {
   @Property({ type: 'string', length: 17 })
   vin!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Licence plate, normalised (e.g. 京A12345).' })
   @Property({ type: 'string', length: 8, index: true })
   plate!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Make (e.g. 大众).' })
   @Property({ type: 'string', length: 40, nullable: true })
   brand?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Model (e.g. 朗逸).' })
   @Property({ type: 'string', length: 80 })
   model!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Colour, as the customer would say it.' })
   @Property({ type: 'string', length: 20, nullable: true })
   color?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Last recorded odometer reading, in km.' })
   @Property({ type: 'integer', nullable: true })
   mileageKm?: number | null;
 
@@ -54,7 +54,7 @@ export class Vehicle {
   @ManyToOne(() => Staff, { ref: true, nullable: true })
   createdBy?: Ref<Staff> | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the vehicle was registered.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 

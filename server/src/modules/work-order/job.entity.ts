@@ -21,11 +21,11 @@ export class Job {
   @Property({ type: 'integer' })
   position!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is to be done (e.g. 更换机油机滤).' })
   @Property({ type: 'string', length: 120 })
   title!: string;
 
-  @Field(() => Skill)
+  @Field(() => Skill, { description: 'The trade it needs; the assigned technicians must cover it (R-WO-3).' })
   @Enum({ items: () => Skill })
   skill!: Skill;
 
@@ -33,11 +33,11 @@ export class Job {
   @Property({ type: 'integer' })
   standardMinutes!: number;
 
-  @Field(() => JobStatus)
+  @Field(() => JobStatus, { description: 'Progress of this job.' })
   @Enum({ items: () => JobStatus, default: JobStatus.PENDING })
   status: JobStatus = JobStatus.PENDING;
 
-  @Field(() => JobPayer)
+  @Field(() => JobPayer, { description: 'Who pays for it.' })
   @Enum({ items: () => JobPayer, default: JobPayer.CUSTOMER })
   payer: JobPayer = JobPayer.CUSTOMER;
 

@@ -70,9 +70,67 @@ export const IN_WORKSHOP_STATUSES: readonly WorkOrderStatus[] = [
   WorkOrderStatus.WASHING,
 ];
 
-registerEnumType(WorkOrderStatus, { name: 'WorkOrderStatus' });
-registerEnumType(HoldReason, { name: 'HoldReason' });
-registerEnumType(JobStatus, { name: 'JobStatus' });
-registerEnumType(JobPayer, { name: 'JobPayer' });
-registerEnumType(WorkOrderSource, { name: 'WorkOrderSource' });
-registerEnumType(WorkOrderEventKind, { name: 'WorkOrderEventKind' });
+registerEnumType(WorkOrderStatus, {
+  name: 'WorkOrderStatus',
+  description: 'Status of a work order; the allowed moves are the transitions table (R-WO-1).',
+  valuesConfig: {
+    DRAFT: { description: 'Being written up at reception.' },
+    AWAITING_APPROVAL: { description: 'Estimate given; waiting for the customer to approve.' },
+    QUEUED: { description: 'Approved; waiting for a bay and technicians (待派工).' },
+    IN_PROGRESS: { description: 'Being repaired (维修中).' },
+    ON_HOLD: { description: 'Paused, with a holdReason (暂停).' },
+    QUALITY_CHECK: { description: 'Waiting for or in final inspection (质检).' },
+    WASHING: { description: 'Being washed (洗车).' },
+    READY: { description: 'Ready for the customer to collect (待交车).' },
+    DELIVERED: { description: 'Handed back to the customer. Final.' },
+    CANCELLED: { description: 'Cancelled, with a reason. Final.' },
+  },
+});
+registerEnumType(HoldReason, {
+  name: 'HoldReason',
+  description: 'Why a work order is paused.',
+  valuesConfig: {
+    WAITING_PARTS: { description: 'Parts are on order.' },
+    WAITING_APPROVAL: { description: 'Extra work found; waiting for the customer to approve it.' },
+    CUSTOMER_REQUEST: { description: 'The customer asked to pause.' },
+    OTHER: { description: 'Another reason, given in `reason`.' },
+  },
+});
+registerEnumType(JobStatus, {
+  name: 'JobStatus',
+  description: 'Progress of one job.',
+  valuesConfig: {
+    PENDING: { description: 'Not started.' },
+    IN_PROGRESS: { description: 'Being worked on.' },
+    DONE: { description: 'Finished.' },
+  },
+});
+registerEnumType(JobPayer, {
+  name: 'JobPayer',
+  description: 'Who pays for a job.',
+  valuesConfig: {
+    CUSTOMER: { description: 'The customer.' },
+    WARRANTY: { description: 'The manufacturer, under warranty (索赔).' },
+    INSURANCE: { description: 'An insurer.' },
+    INTERNAL: { description: 'The store itself (goodwill, rework, used cars).' },
+  },
+});
+registerEnumType(WorkOrderSource, {
+  name: 'WorkOrderSource',
+  description: 'How a car came in.',
+  valuesConfig: {
+    WALK_IN: { description: 'Without an appointment.' },
+    APPOINTMENT: { description: 'With an appointment.' },
+    RESCUE: { description: 'Brought in by roadside rescue (R-RES).' },
+  },
+});
+registerEnumType(WorkOrderEventKind, {
+  name: 'WorkOrderEventKind',
+  description: 'Kind of work-order event.',
+  valuesConfig: {
+    CREATED: { description: 'The order was opened.' },
+    TRANSITIONED: { description: 'The status changed.' },
+    ASSIGNED: { description: 'Bay or technicians were assigned.' },
+    DELAYED: { description: 'The promised time was moved (reportWorkOrderDelay).' },
+  },
+});

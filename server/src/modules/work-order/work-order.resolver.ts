@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff } from '../../graphql/auth-checker.js';
-import { pageRequest } from '../../graphql/connection.js';
+import { PAGE_ARGS, pageRequest } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { toPayload } from '../../graphql/user-error.js';
 import { eventsOf } from '../../events/event-loader.js';
@@ -38,11 +38,13 @@ export class WorkOrderResolver {
   @Query(() => WorkOrderConnection)
   workOrders(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGS.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGS.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARGS.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARGS.before }) before?: string,
     @Arg('filter', () => WorkOrderFilter, { nullable: true }) filter?: WorkOrderFilter,
   ) {
-    return ctx.services.workOrders.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after), filter);
+    return ctx.services.workOrders.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after, last, before), filter);
   }
 
   @Authorized(Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventLog, Fact } from '../../events/event-log.js';
-import { toConnection, type PageRequest } from '../../graphql/connection.js';
+import { keyset, toConnection, type PageRequest } from '../../graphql/connection.js';
 import { type Actor, staffIdOf } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
@@ -260,7 +260,7 @@ export class WorkOrderService {
     if (search) where.$or = [{ number: search }, { vehicle: { plate: normalizePlate(search) } }, { vehicle: { vin: search } }];
     // Newest first: keyset on descending id.
     const [rows, total] = await Promise.all([
-      em.find(WorkOrder, { ...where, ...(page.afterId ? { id: { $lt: page.afterId } } : {}) }, { orderBy: { id: 'desc' }, limit: page.limit + 1 }),
+      em.find(WorkOrder, { ...where, ...keyset(page, 'desc').where }, keyset(page, 'desc').options),
       em.count(WorkOrder, where),
     ]);
     return toConnection(rows, total, page);

@@ -3,9 +3,9 @@ import { ConnectionType } from '../../../graphql/connection.js';
 import { UserError } from '../../../graphql/user-error.js';
 import { WorkOrder } from '../work-order.entity.js';
 
-@ObjectType()
+@ObjectType({ description: 'The work order after the change, or why not.' })
 export class WorkOrderPayload {
-  @Field(() => WorkOrder, { nullable: true })
+  @Field(() => WorkOrder, { nullable: true, description: 'The work order as it is now; null when refused.' })
   workOrder?: WorkOrder | null;
 
   @Field(() => [UserError])

@@ -1,0 +1,183 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A step of the customer’s tracker. */
+export type ProgressStepKey =
+  /** Diagnosis and estimate (诊断报价). */
+  | 'ESTIMATE'
+  /** Quality check (质检). */
+  | 'QUALITY_CHECK'
+  /** Ready to collect (待交车). */
+  | 'READY'
+  /** The car was received (接车). */
+  | 'RECEIVED'
+  /** Repair (维修中). */
+  | 'REPAIR'
+  /** Wash (洗车). */
+  | 'WASH';
+
+/** State of a tracker step. */
+export type ProgressStepState =
+  /** In progress now (or paused, when the order is on hold). */
+  | 'CURRENT'
+  /** Done. */
+  | 'DONE'
+  /** Not reached yet. */
+  | 'PENDING'
+  /** Not part of this order (e.g. no wash). */
+  | 'SKIPPED';
+
+/** Status of a work order; the allowed moves are the transitions table (R-WO-1). */
+export type WorkOrderStatus =
+  /** Estimate given; waiting for the customer to approve. */
+  | 'AWAITING_APPROVAL'
+  /** Cancelled, with a reason. Final. */
+  | 'CANCELLED'
+  /** Handed back to the customer. Final. */
+  | 'DELIVERED'
+  /** Being written up at reception. */
+  | 'DRAFT'
+  /** Being repaired (维修中). */
+  | 'IN_PROGRESS'
+  /** Paused, with a holdReason (暂停). */
+  | 'ON_HOLD'
+  /** Waiting for or in final inspection (质检). */
+  | 'QUALITY_CHECK'
+  /** Approved; waiting for a bay and technicians (待派工). */
+  | 'QUEUED'
+  /** Ready for the customer to collect (待交车). */
+  | 'READY'
+  /** Being washed (洗车). */
+  | 'WASHING';
+
+export type TrackProgressFragment = { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null } };
+
+export type TrackWorkOrderQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type TrackWorkOrderQuery = { trackWorkOrder: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null } } | null };
+
+export type WorkOrderProgressSubscriptionVariables = Exact<{
+  token: string;
+}>;
+
+
+export type WorkOrderProgressSubscription = { workOrderProgress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null } } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const TrackProgressFragmentDoc = new TypedDocumentString(`
+    fragment TrackProgress on WorkOrderProgress {
+  number
+  status
+  steps {
+    key
+    label
+    state
+    at
+  }
+  vehicle {
+    model
+    color
+    plateMasked
+  }
+  promisedAt
+  estimatedCompletionAt
+  delay {
+    reason
+    remedy
+  }
+  advisor {
+    name
+    phone
+  }
+  updatedAt
+  timeZone
+}
+    `, {"fragmentName":"TrackProgress"}) as unknown as TypedDocumentString<TrackProgressFragment, unknown>;
+export const TrackWorkOrderDocument = new TypedDocumentString(`
+    query TrackWorkOrder($token: String!) {
+  trackWorkOrder(token: $token) {
+    ...TrackProgress
+  }
+}
+    fragment TrackProgress on WorkOrderProgress {
+  number
+  status
+  steps {
+    key
+    label
+    state
+    at
+  }
+  vehicle {
+    model
+    color
+    plateMasked
+  }
+  promisedAt
+  estimatedCompletionAt
+  delay {
+    reason
+    remedy
+  }
+  advisor {
+    name
+    phone
+  }
+  updatedAt
+  timeZone
+}`) as unknown as TypedDocumentString<TrackWorkOrderQuery, TrackWorkOrderQueryVariables>;
+export const WorkOrderProgressDocument = new TypedDocumentString(`
+    subscription WorkOrderProgress($token: String!) {
+  workOrderProgress(token: $token) {
+    ...TrackProgress
+  }
+}
+    fragment TrackProgress on WorkOrderProgress {
+  number
+  status
+  steps {
+    key
+    label
+    state
+    at
+  }
+  vehicle {
+    model
+    color
+    plateMasked
+  }
+  promisedAt
+  estimatedCompletionAt
+  delay {
+    reason
+    remedy
+  }
+  advisor {
+    name
+    phone
+  }
+  updatedAt
+  timeZone
+}`) as unknown as TypedDocumentString<WorkOrderProgressSubscription, WorkOrderProgressSubscriptionVariables>;
