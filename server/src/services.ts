@@ -11,6 +11,10 @@ import { CustomerService } from './modules/customer/customer.service.js';
 import { DisplayTokenService } from './modules/display/display-token.service.js';
 import type { ModuleManifest } from './modules/module.js';
 import { StoreService } from './modules/store/store.service.js';
+import { BayService } from './modules/store/bay.service.js';
+import { StaffAdminService } from './modules/staff/staff-admin.service.js';
+import { StoreProfileService } from './modules/store/store-profile.service.js';
+import { ServiceHistoryService } from './modules/dealer-group/service-history.service.js';
 import { TrackingFeed } from './modules/tracking/tracking-feed.js';
 import { TrackingService } from './modules/tracking/tracking.service.js';
 import { VehicleService } from './modules/vehicle/vehicle.service.js';
@@ -36,6 +40,10 @@ export function createServices(orm: MikroORM, config: AppConfig, modules: readon
     live,
     auth: new AuthService(config),
     stores: new StoreService(),
+    bays: new BayService(),
+    staffAdmin: new StaffAdminService(),
+    storeProfile: new StoreProfileService(),
+    serviceHistory: new ServiceHistoryService(),
     customers: new CustomerService(),
     vehicles: new VehicleService(),
     workOrders: new WorkOrderService(log, {

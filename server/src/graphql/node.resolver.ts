@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Customer } from '../modules/customer/customer.entity.js';
+import { DealerGroup } from '../modules/dealer-group/dealer-group.entity.js';
 import { DisplayToken } from '../modules/display/display-token.entity.js';
 import { Staff } from '../modules/staff/staff.entity.js';
 import { Bay } from '../modules/store/bay.entity.js';
@@ -25,6 +26,8 @@ export class NodeResolver {
     switch (parsed.type) {
       case 'Store':
         return parsed.id === storeId ? em.findOne(Store, parsed.id) : null;
+      case 'DealerGroup':
+        return (await em.findOneOrFail(Store, storeId)).dealerGroup.id === parsed.id ? em.findOne(DealerGroup, parsed.id) : null;
       case 'Bay':
         return em.findOne(Bay, { id: parsed.id, store: storeId });
       case 'Staff':

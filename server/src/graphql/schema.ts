@@ -7,6 +7,10 @@ import { CustomerResolver } from '../modules/customer/customer.resolver.js';
 import { DisplayTokenResolver } from '../modules/display/display-token.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { StoreResolver } from '../modules/store/store.resolver.js';
+import { BayResolver } from '../modules/store/bay.resolver.js';
+import { StaffAdminResolver } from '../modules/staff/staff-admin.resolver.js';
+import { StoreProfileResolver } from '../modules/store/store-profile.resolver.js';
+import { DealerGroupResolver, ServiceHistoryResolver, VehicleHistoryResolver } from '../modules/dealer-group/dealer-group.resolver.js';
 import { TrackingResolver } from '../modules/tracking/tracking.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { WorkOrderEventResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver.js';
@@ -22,6 +26,12 @@ export function buildWorkbaySchema(): Promise<GraphQLSchema> {
       AuthResolver,
       StaffResolver,
       StoreResolver,
+      BayResolver,
+      StaffAdminResolver,
+      StoreProfileResolver,
+      DealerGroupResolver,
+      ServiceHistoryResolver,
+      VehicleHistoryResolver,
       CustomerResolver,
       VehicleResolver,
       WorkOrderResolver,

@@ -7,6 +7,7 @@ import { CustomerType, ValueClass } from '../modules/customer/customer-type.js';
 import { Role, Skill } from '../modules/staff/roles.js';
 import { Staff } from '../modules/staff/staff.entity.js';
 import { Bay } from '../modules/store/bay.entity.js';
+import { DealerGroup } from '../modules/dealer-group/dealer-group.entity.js';
 import { Store } from '../modules/store/store.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Job } from '../modules/work-order/job.entity.js';
@@ -93,7 +94,8 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date } = {}): Promis
   const hashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
   const em = orm.em.fork();
   const setUp = await em.transactional(async (tx) => {
-    const store = tx.create(Store, { name: demoStore.name, code: demoStore.code, phone: demoStore.phone, address: demoStore.address, timezone: demoStore.timezone });
+    const dealerGroup = tx.create(DealerGroup, { name: demoStore.name });
+    const store = tx.create(Store, { name: demoStore.name, code: demoStore.code, phone: demoStore.phone, address: demoStore.address, timezone: demoStore.timezone, dealerGroup });
     const bays = demoBays.map((b, position) => tx.create(Bay, { store, name: b.name, skills: b.skills as Skill[], position }));
     const staff = demoStaff.map((s, i) =>
       tx.create(Staff, { store, username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, passwordHash: hashes[i] }),

@@ -2,6 +2,7 @@ import { Migration20261122181303 } from './Migration20261122181303.js';
 import { Migration20261122181400_events_append_only } from './Migration20261122181400_events_append_only.js';
 import { Migration20261122185852_store_settings_version } from './Migration20261122185852_store_settings_version.js';
 import { Migration20261124050000_domain_event_log } from './Migration20261124050000_domain_event_log.js';
+import { Migration20261124060000_store_setup } from './Migration20261124060000_store_setup.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261122181400_events_append_only', class: Migration20261122181400_events_append_only },
   { name: 'Migration20261122185852_store_settings_version', class: Migration20261122185852_store_settings_version },
   { name: 'Migration20261124050000_domain_event_log', class: Migration20261124050000_domain_event_log },
+  { name: 'Migration20261124060000_store_setup', class: Migration20261124060000_store_setup },
 ];
