@@ -12,6 +12,7 @@ import { DisplayTokenService } from './modules/display/display-token.service.js'
 import type { ModuleManifest } from './modules/module.js';
 import { StoreService } from './modules/store/store.service.js';
 import { BayService } from './modules/store/bay.service.js';
+import { bayInServiceGuard } from './modules/store/bay-guard.js';
 import { StaffAdminService } from './modules/staff/staff-admin.service.js';
 import { StoreProfileService } from './modules/store/store-profile.service.js';
 import { ServiceHistoryService } from './modules/dealer-group/service-history.service.js';
@@ -47,7 +48,7 @@ export function createServices(orm: MikroORM, config: AppConfig, modules: readon
     customers: new CustomerService(),
     vehicles: new VehicleService(),
     workOrders: new WorkOrderService(log, {
-      guards: modules.flatMap((m) => m.transitionGuards ?? []),
+      guards: [bayInServiceGuard, ...modules.flatMap((m) => m.transitionGuards ?? [])],
       effects: modules.flatMap((m) => m.transitionEffects ?? []),
     }),
     displayTokens: new DisplayTokenService(),

@@ -5,7 +5,7 @@ import { Session } from '../src/modules/auth/session.entity.js';
 import { Staff } from '../src/modules/staff/staff.entity.js';
 import { Bay } from '../src/modules/store/bay.entity.js';
 import { Store } from '../src/modules/store/store.entity.js';
-import { Q, versionOf, workOrderIn } from './helpers/flows.js';
+import { move, Q, versionOf, workOrderIn } from './helpers/flows.js';
 import { collect } from './helpers/subscriptions.js';
 import { PASSWORD, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -129,6 +129,43 @@ describe('bays: a manager sets up the bays of the store', () => {
     const on = await app.gql(REACTIVATE_BAY, { input: { id: bayId(2) } }, manager);
     expect(on.data.reactivateBay.bay).toMatchObject({ active: true, version: 3 });
     expect(await db().count(AuditLog, { action: { $in: ['bay.deactivate', 'bay.reactivate'] }, entityId: app.bays[2].id })).toBe(2);
+  });
+
+  it('an order assigned to a bay that was then deactivated cannot start there (BAY_INACTIVE) until it is reassigned', async () => {
+    const manager = await as('manager');
+    const bay = (await app.gql(CREATE_BAY, { input: { name: '临时工位', skills: ['ENGINE'] } }, manager)).data.createBay.bay;
+    const wo = await workOrderIn(app, 'QUEUED');
+    const assigned = await app.gql(Q.assign, { input: { id: wo.id, bayId: bay.id, technicianIds: [staffId('tech1')], expectedVersion: await versionOf(app, wo.id) } }, await as('foreman'));
+    expect(assigned.data.assignWorkOrder.userErrors).toEqual([]);
+    expect((await app.gql(DEACTIVATE_BAY, { input: { id: bay.id } }, manager)).data.deactivateBay.bay.active).toBe(false);
+
+    const start = await move(app, 'tech1', wo.id, 'IN_PROGRESS', { expectedVersion: await versionOf(app, wo.id) });
+    expect(codes(start)).toEqual(['BAY_INACTIVE@input.to']);
+    expect(start.userErrors[0].message).toContain('临时工位');
+    expect((await app.gql(Q.workOrder, { id: wo.id }, manager)).data.workOrder.status).toBe('QUEUED');
+
+    const spare = (await app.gql(CREATE_BAY, { input: { name: '备用工位', skills: ['ENGINE'] } }, manager)).data.createBay.bay;
+    await app.gql(Q.assign, { input: { id: wo.id, bayId: spare.id, technicianIds: [staffId('tech1')], expectedVersion: await versionOf(app, wo.id) } }, await as('foreman'));
+    expect((await move(app, 'tech1', wo.id, 'IN_PROGRESS', { expectedVersion: await versionOf(app, wo.id) })).workOrder.status).toBe('IN_PROGRESS');
+  });
+
+  it('deactivating a bay while a car starts on it: exactly one of the two wins', async () => {
+    const manager = await as('manager');
+    for (let round = 0; round < 3; round++) {
+      const bay = (await app.gql(CREATE_BAY, { input: { name: `竞争工位${round}`, skills: ['ENGINE'] } }, manager)).data.createBay.bay;
+      const wo = await workOrderIn(app, 'QUEUED');
+      await app.gql(Q.assign, { input: { id: wo.id, bayId: bay.id, technicianIds: [staffId('tech1')], expectedVersion: await versionOf(app, wo.id) } }, await as('foreman'));
+      const version = await versionOf(app, wo.id);
+      const [off, start] = await Promise.all([
+        app.gql(DEACTIVATE_BAY, { input: { id: bay.id } }, manager),
+        move(app, 'tech1', wo.id, 'IN_PROGRESS', { expectedVersion: version }),
+      ]);
+      const outcome = [codes(off.data.deactivateBay).join() || 'deactivated', codes(start).join() || 'started'].join(' / ');
+      expect(['deactivated / BAY_INACTIVE@input.to', 'BAY_IN_USE@input.id / started']).toContain(outcome);
+      const row = await db().findOneOrFail(Bay, { name: `竞争工位${round}` });
+      const status = (await app.gql(Q.workOrder, { id: wo.id }, manager)).data.workOrder.status;
+      expect(row.active ? status === 'IN_PROGRESS' : status === 'QUEUED').toBe(true);
+    }
   });
 
   it("a manager of another store cannot see or touch this store's bays", async () => {

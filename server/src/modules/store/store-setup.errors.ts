@@ -4,6 +4,7 @@ import { registerMessages } from '../../i18n/messages.js';
 export const StoreSetupError = {
   DUPLICATE_BAY_NAME: 'DUPLICATE_BAY_NAME',
   BAY_IN_USE: 'BAY_IN_USE',
+  BAY_INACTIVE: 'BAY_INACTIVE',
   INVALID_PHONE: 'INVALID_PHONE',
   INVALID_TIMEZONE: 'INVALID_TIMEZONE',
 } as const;
@@ -11,6 +12,7 @@ export const StoreSetupError = {
 registerMessages({
   DUPLICATE_BAY_NAME: { zh: '本店已有名为「{name}」的工位', en: 'The store already has a bay named {name}' },
   BAY_IN_USE: { zh: '工位「{bay}」正在维修工单 {number}，完工或移出后才能停用', en: 'Bay {bay} has work order {number} in progress; finish or move it before deactivating the bay' },
+  BAY_INACTIVE: { zh: '工位「{bay}」已停用，请重新派工', en: 'Bay {bay} is out of service; assign another bay' },
   INVALID_PHONE: { zh: '电话号码格式不正确', en: 'is not a valid phone number' },
   INVALID_TIMEZONE: { zh: '不是有效的 IANA 时区（如 Asia/Shanghai）', en: 'is not a valid IANA time zone (e.g. Asia/Shanghai)' },
 });
