@@ -252,6 +252,9 @@ describe('staff: a manager runs the accounts of the store', () => {
     const manager = await as('manager');
     const self = await app.gql(DEACTIVATE_STAFF, { input: { id: staffId('manager') } }, manager);
     expect(codes(self.data.deactivateStaff)).toEqual(['SELF_LOCKOUT@input.id']);
+    expect(self.data.deactivateStaff.userErrors[0].message).toBe('不能停用自己的账号或取消自己的管理岗位');
+    const inEnglish = await app.gql(DEACTIVATE_STAFF, { input: { id: staffId('manager') } }, { ...manager, locale: 'en' });
+    expect(inEnglish.data.deactivateStaff.userErrors[0].message).toBe('You cannot deactivate yourself or remove your own manager role');
     const demote = await app.gql(UPDATE_STAFF, { input: { id: staffId('manager'), expectedVersion: 1, roles: ['SERVICE_ADVISOR'] } }, manager);
     expect(codes(demote.data.updateStaff)).toEqual(['SELF_LOCKOUT@input.roles']);
     const adminSelf = await app.gql(UPDATE_STAFF, { input: { id: staffId('admin'), expectedVersion: 1, roles: ['SERVICE_MANAGER'] } }, await as('admin'));
@@ -281,6 +284,37 @@ describe('staff: a manager runs the accounts of the store', () => {
     const row = await db().findOneOrFail(Staff, { username: 'tech6' });
     expect(row).toMatchObject({ skills: ['ELECTRICAL'], roles: ['TECHNICIAN', 'TEAM_LEADER'], version: 3 });
     expect(await db().count(AuditLog, { action: 'staff.update', entityId: row.id })).toBe(2);
+  });
+
+  it('two managers editing the same person from the same version: one wins', async () => {
+    const [manager, admin] = [await as('manager'), await as('admin')];
+    const created = (await app.gql(CREATE_STAFF, { input: { username: 'contested', name: '抢手', roles: ['TECHNICIAN'], password: 'long-enough-1' } }, manager)).data.createStaff.staff;
+    const results = await Promise.all([
+      app.gql(UPDATE_STAFF, { input: { id: created.id, expectedVersion: 1, skills: ['ENGINE'] } }, manager),
+      app.gql(UPDATE_STAFF, { input: { id: created.id, expectedVersion: 1, skills: ['PAINT'] } }, admin),
+    ]);
+    expect(results.filter((r) => r.data.updateStaff.staff)).toHaveLength(1);
+    expect(results.flatMap((r) => r.data.updateStaff.userErrors.map((e: { code: string }) => e.code))).toEqual(['STALE_VERSION']);
+    expect((await db().findOneOrFail(Staff, { username: 'contested' })).version).toBe(2);
+  });
+
+  it("taking a role away closes the person's sockets (they reconnect with the new roles); the session stays", async () => {
+    const manager = await as('manager');
+    const created = (await app.gql(CREATE_STAFF, { input: { username: 'moving', name: '转岗顾问', roles: ['SERVICE_ADVISOR', 'CASHIER'], password: 'long-enough-1' } }, manager)).data.createStaff.staff;
+    const token = (await signIn('moving', 'long-enough-1')).token!;
+    const client = app.ws({ authorization: `Bearer ${token}` });
+    const closed = new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as { code: number }).code)));
+    const sub = collect(client, `subscription { boardEvents { cursor } }`);
+    await new Promise((r) => setTimeout(r, 300));
+    // Adding a role leaves the socket open; removing one closes it.
+    const added = await app.gql(UPDATE_STAFF, { input: { id: created.id, expectedVersion: 1, roles: ['SERVICE_ADVISOR', 'CASHIER', 'CUSTOMER_SERVICE'] } }, manager);
+    expect(added.data.updateStaff.userErrors).toEqual([]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sub.completed || sub.errors.length > 0).toBe(false);
+    await app.gql(UPDATE_STAFF, { input: { id: created.id, expectedVersion: 2, roles: ['CASHIER'] } }, manager);
+    expect(await closed).toBe(4403);
+    sub.stop();
+    expect((await app.gql(ME, {}, { token })).data.me.roles).toEqual(['CASHIER']);
   });
 
   it('deactivating ends the sessions and closes the sockets; reactivating lets the person sign in again', async () => {

@@ -87,10 +87,14 @@ export class StaffAdminService {
       if (staff.version !== input.expectedVersion) return refuse(refusal('STALE_VERSION', check.path('expectedVersion'), { current: staff.version }));
       const before = { name: staff.name, roles: staff.roles, skills: staff.skills, businessPhone: staff.businessPhone ?? null };
       if (name != null) staff.name = name;
+      // Open sockets were authorised with the old roles (e.g. to see full mobiles on board cards, R-ARC-5):
+      // taking a role away closes them, and the client reconnects with what the person may do now.
+      const rolesTaken = roles != null && staff.roles.some((r) => !roles.includes(r));
       if (roles) staff.roles = roles;
       if (input.skills != null) staff.skills = uniq(input.skills);
       if (businessPhone !== undefined) staff.businessPhone = businessPhone;
       staff.version += 1;
+      if (rolesTaken) await this.closeSockets(tx, staff.id);
       const after = { name: staff.name, roles: staff.roles, skills: staff.skills, businessPhone: staff.businessPhone ?? null };
       audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'staff.update', entity: 'Staff', entityId: staff.id, data: { before, after } });
       return ok(staff);
@@ -156,6 +160,12 @@ export class StaffAdminService {
   private async endSessions(tx: EntityManager, staffId: number) {
     const revoked = await tx.execute<{ id: number }[]>('update session set revoked_at = now() where staff_id = ? and revoked_at is null returning id', [staffId]);
     for (const { id } of revoked) await announceRevocation(tx, `session:${id}`);
+  }
+
+  /** Closes the sockets of the staff member's live sessions in every process; the sessions stay valid. */
+  private async closeSockets(tx: EntityManager, staffId: number) {
+    const live = await tx.execute<{ id: number }[]>('select id from session where staff_id = ? and revoked_at is null and expires_at > now()', [staffId]);
+    for (const { id } of live) await announceRevocation(tx, `session:${id}`);
   }
 
   /** Null when absent or empty (cleared), the trimmed number otherwise. */
