@@ -84,7 +84,7 @@ function endsInProgress(i: number): boolean {
 
 /**
  * Seeds one demo store when the database is empty. The store, its staff and its archive are inserted
- * directly (store set-up has no service yet); every work order is created and moved through
+ * directly (the set-up services act for a signed-in manager, and there is none yet); every work order is created and moved through
  * WorkOrderService as the system actor, with a clock set to each step's time, so the histories obey
  * every rule of the process and land in the event log like any other change.
  */

@@ -131,6 +131,8 @@ export class StaffAdminService {
     return em.transactional(async (tx) => {
       const staff = await this.find(tx, actor, globalId);
       if (!staff) return refuse(notFound('Staff'));
+      const stillAllowed = this.guard(actor, staff, null); // roles may have changed while the password was hashed
+      if (stillAllowed) return refuse(stillAllowed);
       staff.passwordHash = passwordHash;
       staff.failedLogins = 0;
       staff.lockedUntil = null;
