@@ -85,7 +85,7 @@ describe('dealer groups and the shared service history (R-ARC-3)', () => {
     expect(fields.sort()).toEqual(['deliveredAt', 'jobs', 'mileageKm', 'number', 'openedAt', 'ownStore', 'status', 'storeName']);
   });
 
-  it('a store of another group sees none of it; pages and bad VINs behave', async () => {
+  it('a store of another group sees only its own visits; pages and bad VINs behave', async () => {
     const home = await homeVisit();
     await siblingVisit(home.vin);
     // The same car also visited a store of another group: each group sees its own visits only.
