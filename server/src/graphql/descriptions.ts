@@ -17,6 +17,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   Mutation: 'Writes. Each takes one `input` and returns a payload whose `userErrors` say why it was refused, if it was.',
   Subscription: 'Live streams over WebSocket (graphql-ws, same path as HTTP).',
   'Node.id': 'Global opaque id; `node(id:)` fetches the object back.',
+  'ServiceHistoryEntry.id': 'Global id of this history entry; `node(id:)` fetches it back for readers of the same dealer group. Not the work order’s id.',
   'Query.node(id)': 'A global id from any `id` field.',
   'Query.board(storeId)': 'The store; defaults to the viewer’s own (the only one it may read).',
   'Query.customers': 'The store’s customers, oldest first.',

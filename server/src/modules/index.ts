@@ -3,6 +3,7 @@ import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { boardModule } from './board/index.js';
 import { customerModule } from './customer/index.js';
+import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
 import { platformModule } from './platform/index.js';
 import { staffModule } from './staff/index.js';
@@ -15,6 +16,7 @@ import { workOrderModule } from './work-order/index.js';
 export const MODULES: readonly ModuleManifest[] = [
   platformModule,
   auditModule,
+  dealerGroupModule,
   storeModule,
   staffModule,
   authModule,

@@ -7,6 +7,7 @@ import { CustomerType, ValueClass } from '../modules/customer/customer-type.js';
 import { Role, Skill } from '../modules/staff/roles.js';
 import { Staff } from '../modules/staff/staff.entity.js';
 import { Bay } from '../modules/store/bay.entity.js';
+import { DealerGroup } from '../modules/dealer-group/dealer-group.entity.js';
 import { Store } from '../modules/store/store.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Job } from '../modules/work-order/job.entity.js';
@@ -83,7 +84,7 @@ function endsInProgress(i: number): boolean {
 
 /**
  * Seeds one demo store when the database is empty. The store, its staff and its archive are inserted
- * directly (store set-up has no service yet); every work order is created and moved through
+ * directly (the set-up services act for a signed-in manager, and there is none yet); every work order is created and moved through
  * WorkOrderService as the system actor, with a clock set to each step's time, so the histories obey
  * every rule of the process and land in the event log like any other change. The wall display gets
  * the fixed, published DEMO_DISPLAY_TOKEN only when `fixedWallToken` (never in production, issue 9
@@ -96,7 +97,8 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   const hashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
   const em = orm.em.fork();
   const setUp = await em.transactional(async (tx) => {
-    const store = tx.create(Store, { name: demoStore.name, code: demoStore.code, phone: demoStore.phone, address: demoStore.address, timezone: demoStore.timezone });
+    const dealerGroup = tx.create(DealerGroup, { name: demoStore.name });
+    const store = tx.create(Store, { name: demoStore.name, code: demoStore.code, phone: demoStore.phone, address: demoStore.address, timezone: demoStore.timezone, dealerGroup });
     const bays = demoBays.map((b, position) => tx.create(Bay, { store, name: b.name, skills: b.skills as Skill[], position }));
     const staff = demoStaff.map((s, i) =>
       tx.create(Staff, { store, username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, passwordHash: hashes[i] }),

@@ -9,6 +9,7 @@ import { hashPassword } from '../../src/modules/auth/password.js';
 import { Role, Skill } from '../../src/modules/staff/roles.js';
 import { Staff } from '../../src/modules/staff/staff.entity.js';
 import { Bay } from '../../src/modules/store/bay.entity.js';
+import { DealerGroup } from '../../src/modules/dealer-group/dealer-group.entity.js';
 import { Store } from '../../src/modules/store/store.entity.js';
 import { createTestDatabase } from './database.js';
 import type { Logger } from '../../src/observability/logger.js';
@@ -115,8 +116,9 @@ export async function startTestApp(opts: { config?: Partial<AppConfig>; database
 async function seedFixture(orm: MikroORM) {
   const passwordHash = await hashPassword(PASSWORD);
   const em = orm.em.fork();
-  const store = em.create(Store, { name: '测试大众4S店', code: 'TEST-1', phone: '010-1234 5678' });
-  const other = em.create(Store, { name: '另一家门店', code: 'TEST-2' });
+  // Two unrelated stores: each in a dealer group of its own.
+  const store = em.create(Store, { name: '测试大众4S店', code: 'TEST-1', phone: '010-1234 5678', dealerGroup: em.create(DealerGroup, { name: '测试集团' }) });
+  const other = em.create(Store, { name: '另一家门店', code: 'TEST-2', dealerGroup: em.create(DealerGroup, { name: '另一集团' }) });
   const bays = [
     em.create(Bay, { store, name: '1号工位', skills: [Skill.MAINTENANCE, Skill.ENGINE], position: 0 }),
     em.create(Bay, { store, name: '2号工位', skills: [Skill.ELECTRICAL], position: 1 }),

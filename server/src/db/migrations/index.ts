@@ -4,6 +4,7 @@ import { Migration20261122185852_store_settings_version } from './Migration20261
 import { Migration20261124042607_hardening_sign_in_throttle } from './Migration20261124042607_hardening_sign_in_throttle.js';
 import { Migration20261124043510_hardening_plate_unique } from './Migration20261124043510_hardening_plate_unique.js';
 import { Migration20261124050000_domain_event_log } from './Migration20261124050000_domain_event_log.js';
+import { Migration20261124060000_store_setup } from './Migration20261124060000_store_setup.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261124042607_hardening_sign_in_throttle', class: Migration20261124042607_hardening_sign_in_throttle },
   { name: 'Migration20261124043510_hardening_plate_unique', class: Migration20261124043510_hardening_plate_unique },
   { name: 'Migration20261124050000_domain_event_log', class: Migration20261124050000_domain_event_log },
+  { name: 'Migration20261124060000_store_setup', class: Migration20261124060000_store_setup },
 ];

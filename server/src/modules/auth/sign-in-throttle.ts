@@ -35,11 +35,12 @@ export interface ThrottleKey {
   rule: ThrottleRule;
 }
 
+const h = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
+
 /** Keys hash the username and address, so the table holds no readable usernames or addresses. */
 export function throttleKeys(username: string, address: string): ThrottleKey[] {
-  const h = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
   return [
-    { key: `aa:${h(`${username}\n${address}`)}`, rule: THROTTLE_RULES['account-address'] },
+    { key: `aa:${h(username)}:${h(`${username}\n${address}`)}`, rule: THROTTLE_RULES['account-address'] },
     { key: `ac:${h(username)}`, rule: THROTTLE_RULES.account },
     { key: `ad:${h(address)}`, rule: THROTTLE_RULES.address },
   ];
@@ -128,4 +129,12 @@ export async function releaseSignInAttempt(em: EntityManager, reservation: Reser
       );
     }
   });
+}
+
+/**
+ * A manager's password reset lifts the account's blocks, from every address, so the person can sign
+ * in again at once; the blocks of addresses that sprayed many accounts stay.
+ */
+export async function liftAccountBlock(em: EntityManager, username: string): Promise<void> {
+  await em.execute(`delete from sign_in_throttle where key = ? or key like ?`, [`ac:${h(username)}`, `aa:${h(username).replaceAll('_', '\\_')}:%`]);
 }

@@ -1,5 +1,5 @@
 import { ArrayType, Entity, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { Store } from '../store/store.entity.js';
@@ -8,7 +8,7 @@ import { Role, Skill } from './roles.js';
 @Entity({ tableName: 'staff' })
 @ObjectType({ implements: Node, description: 'A member of the store staff.' })
 export class Staff {
-  [OptionalProps]?: 'globalId' | 'roles' | 'skills' | 'active' | 'createdAt';
+  [OptionalProps]?: 'globalId' | 'roles' | 'skills' | 'active' | 'createdAt' | 'version';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -45,6 +45,10 @@ export class Staff {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back as expectedVersion when editing the staff member.' })
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
 
   @Field(() => ID, { name: 'id' })
   get globalId(): string {

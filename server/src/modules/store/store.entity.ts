@@ -1,7 +1,8 @@
-import { Entity, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { toGlobalId } from '../../graphql/global-id.js';
+import { DealerGroup } from '../dealer-group/dealer-group.entity.js';
 
 @Entity({ tableName: 'store' })
 @ObjectType({ implements: Node, description: 'A dealer workshop (4S store).' })
@@ -18,10 +19,15 @@ export class Store {
   @Property({ type: 'string', length: 20, unique: true })
   code!: string;
 
+  /** R-ARC-3: the stores of one group share a vehicle's service history (store-setup.md in the README). */
+  @ManyToOne(() => DealerGroup, { ref: true, index: true })
+  dealerGroup!: Ref<DealerGroup>;
+
   @Field(() => String, { nullable: true, description: 'The store’s public phone number.' })
   @Property({ type: 'string', length: 30, nullable: true })
   phone?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Street address of the store.' })
   @Property({ type: 'string', length: 200, nullable: true })
   address?: string | null;
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { requireStaff } from '../../graphql/auth-checker.js';
-import { Role } from '../staff/roles.js';
+import { forbidden, requireStaff, viewerHasRole } from '../../graphql/auth-checker.js';
+import { MANAGER_ROLES, Role } from '../staff/roles.js';
 import { UpdateStoreSettingsInput, UpdateStoreSettingsPayload } from './dto.js';
 import type { Context } from '../../graphql/context.js';
 import { toPayload } from '../../graphql/user-error.js';
@@ -16,7 +16,8 @@ export class StoreResolver {
   }
 
   @FieldResolver(() => [Bay])
-  bays(@Root() store: Store, @Ctx() ctx: Context) {
-    return ctx.em.find(Bay, { store: store.id, active: true }, { orderBy: { position: 'asc', id: 'asc' } });
+  bays(@Root() store: Store, @Ctx() ctx: Context, @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Also deactivated bays (managers only).' }) includeInactive: boolean) {
+    if (includeInactive && !viewerHasRole(ctx, MANAGER_ROLES)) throw forbidden();
+    return ctx.services.bays.list(ctx.em, store.id, includeInactive);
   }
 }

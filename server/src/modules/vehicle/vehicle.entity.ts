@@ -21,7 +21,8 @@ export class Vehicle {
   @ManyToOne(() => Store, { ref: true })
   store!: Ref<Store>;
 
-  @Property({ type: 'string', length: 17 })
+  /** Indexed alone too: a dealer group finds a vehicle's history by VIN across its stores (R-ARC-3). */
+  @Property({ type: 'string', length: 17, index: true })
   vin!: string;
 
   @Field(() => String, { description: 'Licence plate, normalised (e.g. 京A12345).' })
