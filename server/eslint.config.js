@@ -17,6 +17,14 @@ export default tseslint.config(
     },
   },
   {
+    // Services, the event log and pure helpers know nothing of GraphQL: they take an actor and return
+    // data or refusal codes; only resolvers, payload/DTO types and entities exposed as types import graphql/.
+    files: ['src/modules/**/*.service.ts', 'src/modules/**/*.process.ts', 'src/modules/**/*.rules.ts', 'src/events/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/graphql/*', 'type-graphql', 'graphql'], message: 'Services, events and shared helpers stay free of GraphQL (ARCHITECTURE.md).' }] }],
+    },
+  },
+  {
     // Tests and benchmarks read GraphQL responses as untyped JSON; `any` stays an error in the product code.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

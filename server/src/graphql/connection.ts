@@ -1,11 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { Connection, PageInfoData, PageRequest } from '../shared/page.js';
+
+export { type Connection, keyset, type PageRequest, toConnection } from '../shared/page.js';
 
 export const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 
 @ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
-export class PageInfo {
+export class PageInfo implements PageInfoData {
   @Field(() => Boolean, { description: 'True when there are more items after this page (paging forward with `first`/`after`); when paging backward, true if `before` was given.' })
   hasNextPage!: boolean;
 
@@ -19,11 +22,6 @@ export class PageInfo {
   endCursor?: string | null;
 }
 
-export interface Connection<T> {
-  totalCount: number;
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
-}
 
 /** A Relay connection type named `<Name>Connection` with `<Name>Edge`. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
@@ -58,18 +56,6 @@ export const PAGE_ARGS = {
   before: 'Backward paging: end before the item with this cursor.',
 } as const;
 
-/**
- * Keyset page request over the id column (Relay: `first`/`after` forward, `last`/`before` backward;
- * `after` and `before` may both bound a page).
- */
-export interface PageRequest {
-  limit: number;
-  afterId: number | null;
-  beforeId: number | null;
-  /** `last` was given: take the items nearest to `before` (or the end of the list). */
-  backward: boolean;
-}
-
 export function pageRequest(first: number | null | undefined, after: string | null | undefined, last?: number | null, before?: string | null): PageRequest {
   if (first != null && last != null) {
     throw new GraphQLError('Pass first or last, not both', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'last' } });
@@ -90,36 +76,3 @@ function cursorId(cursor: string | null | undefined, argumentName: string): numb
   return Number(m[1]);
 }
 
-/**
- * The query half of a page for a list in `order` of id: a condition to spread into the `where` and
- * the find options (order in the direction of travel, one extra row to know whether more exist).
- * `toConnection` puts the rows back in list order.
- */
-export function keyset(page: PageRequest, order: 'asc' | 'desc' = 'asc') {
-  const [afterOp, beforeOp] = order === 'asc' ? (['$gt', '$lt'] as const) : (['$lt', '$gt'] as const);
-  const id: Record<string, number> = {};
-  if (page.afterId !== null) id[afterOp] = page.afterId;
-  if (page.beforeId !== null) id[beforeOp] = page.beforeId;
-  const travel = page.backward ? (order === 'asc' ? 'desc' : 'asc') : order;
-  return {
-    where: Object.keys(id).length ? { id } : {},
-    options: { orderBy: { id: travel }, limit: page.limit + 1 },
-  };
-}
-
-export function toConnection<T extends { id: number }>(rows: T[], totalCount: number, page: PageRequest): Connection<T> {
-  const more = rows.length > page.limit;
-  const items = rows.slice(0, page.limit);
-  if (page.backward) items.reverse();
-  const edges = items.map((node) => ({ cursor: Buffer.from(`c:${node.id}`).toString('base64url'), node }));
-  return {
-    totalCount,
-    edges,
-    pageInfo: {
-      hasNextPage: page.backward ? page.beforeId !== null : more,
-      hasPreviousPage: page.backward ? more : page.afterId !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}

@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config.js';
 import type { Viewer } from './viewer.js';
 import { ok, refuse, type Result, refusal } from '../../shared/result.js';
 import { registerMessages } from '../../i18n/messages.js';
-import { describeForLog } from '../../graphql/errors.js';
+import { describeForLog } from '../../observability/describe-error.js';
 import { audit } from '../audit/audit.js';
 import { DisplayToken } from '../display/display-token.entity.js';
 import { Staff } from '../staff/staff.entity.js';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { LiveConsumer } from '../../events/live-events.js';
-import { describeForLog } from '../../graphql/errors.js';
+import { describeForLog } from '../../observability/describe-error.js';
 import { rootLogger } from '../../observability/logger.js';
 import { closable } from '../../realtime/closable.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffActor } from '../../shared/actor.js';
-import { keyset, toConnection, type PageRequest } from '../../graphql/connection.js';
+import { keyset, toConnection, type PageRequest } from '../../shared/page.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { ok, refuse, type Result } from '../../shared/result.js';
 import { registerMessages } from '../../i18n/messages.js';

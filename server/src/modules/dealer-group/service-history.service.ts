@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Connection, type PageRequest, toConnection } from '../../graphql/connection.js';
+import { type Connection, type PageRequest, toConnection } from '../../shared/page.js';
 import { Skill } from '../staff/roles.js';
 import { Store } from '../store/store.entity.js';
 import { WorkOrderStatus } from '../work-order/work-order.enums.js';

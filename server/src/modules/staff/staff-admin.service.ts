@@ -1,7 +1,7 @@
 import { liftAccountBlock } from '../auth/sign-in-throttle.js';
 import { randomInt } from 'node:crypto';
 import { type EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { dbId } from '../../graphql/global-id.js';
+import { dbId } from '../../shared/global-id.js';
 import type { StaffActor } from '../../shared/actor.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';

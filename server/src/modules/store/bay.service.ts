@@ -1,5 +1,5 @@
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { dbId } from '../../graphql/global-id.js';
+import { dbId } from '../../shared/global-id.js';
 import type { StaffActor } from '../../shared/actor.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { notFound, ok, refuse, refusal, type Result } from '../../shared/result.js';

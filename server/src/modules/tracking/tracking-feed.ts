@@ -1,4 +1,4 @@
-import { describeForLog } from '../../graphql/errors.js';
+import { describeForLog } from '../../observability/describe-error.js';
 import { rootLogger } from '../../observability/logger.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { LiveConsumer } from '../../events/live-events.js';

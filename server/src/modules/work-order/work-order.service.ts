@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventLog, Fact } from '../../events/event-log.js';
-import { keyset, toConnection, type PageRequest } from '../../graphql/connection.js';
+import { keyset, toConnection, type PageRequest } from '../../shared/page.js';
 import { type Actor, staffIdOf } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
