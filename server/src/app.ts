@@ -29,7 +29,7 @@ import { describeForLog } from './graphql/errors.js';
 import { EVENTS_CHANNEL } from './events/event-log.js';
 import type { ModuleManifest } from './modules/module.js';
 import { PgListener } from './realtime/pg-listener.js';
-import { createServices, taskList } from './services.js';
+import { createServices, type Services, taskList } from './services.js';
 import type { Clock } from './shared/clock.js';
 import { mountPages } from './pages.js';
 import { type Logger, actorOf, rootLogger, withLog } from './observability/logger.js';
@@ -39,6 +39,8 @@ import { metricsHandler, openSockets, registerConsumerLag, registerJobQueueDepth
 export interface RunningApp {
   url: string;
   port: number;
+  /** The process's services (benchmarks and jobs call them directly, as the resolvers do). */
+  services: Services;
   /** Subscription executions run and results shared between equal subscribers (multiplexing). */
   subscriptionExecutions: { executed: number; shared: number };
   /** WebSocket slots held now (tests, bench): zero once every socket has closed. */
@@ -244,6 +246,7 @@ export async function startApp(
   return {
     port,
     url: `http://localhost:${port}/graphql`,
+    services,
     subscriptionExecutions: shared.stats,
     openSockets: () => limits.openSockets,
     async stop() {

@@ -62,6 +62,20 @@ export class BoardService {
     return { dueToday: Number(row.due), doneToday: Number(row.done) };
   }
 
+  /** As `deliveries`, reading the store's time zone in the same statement. */
+  private async deliveriesOf(em: EntityManager, storeId: number): Promise<BoardDeliveries> {
+    const [row] = await em.execute<{ due: string; done: string }[]>(
+      `select count(*) filter (where wo.status <> 'CANCELLED') as due,
+              count(*) filter (where wo.status in ('READY', 'DELIVERED')) as done
+         from work_order wo join store s on s.id = wo.store_id
+        where wo.store_id = ?
+          and wo.promised_at >= date_trunc('day', now() at time zone s.timezone) at time zone s.timezone
+          and wo.promised_at < (date_trunc('day', now() at time zone s.timezone) + interval '1 day') at time zone s.timezone`,
+      [storeId],
+    );
+    return { dueToday: Number(row.due), doneToday: Number(row.done) };
+  }
+
   async currentSeq(em: EntityManager, storeId: number): Promise<number> {
     const rows = await em.execute<{ event_seq: string }[]>('select event_seq from store where id = ?', [storeId]);
     return rows.length ? Number(rows[0].event_seq) : 0;
@@ -76,10 +90,13 @@ export class BoardService {
     if (!rows.length) return [];
     const ids = [...new Set(rows.filter((r) => r.aggregateType === WORK_ORDER).map((r) => r.aggregateId))];
     if (!ids.length) return rows.map((r) => ({ seq: r.seq, event: null }));
-    const store = await em.findOneOrFail(Store, storeId);
-    const orders = await em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'select-in' });
+    // Independent reads, in parallel: they are on the path of every live event.
+    const [store, orders, deliveries] = await Promise.all([
+      em.findOneOrFail(Store, storeId),
+      em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'select-in' }),
+      this.deliveriesOf(em, storeId),
+    ]);
     const byId = new Map(orders.map((wo) => [wo.id, wo]));
-    const deliveries = await this.deliveries(em, store);
     const now = new Date();
     return rows.map((row) => {
       const wo = row.aggregateType === WORK_ORDER ? byId.get(row.aggregateId) : undefined;
