@@ -31,7 +31,7 @@ export function createServices(orm: MikroORM, config: AppConfig, extra: readonly
     modules.flatMap((m) => m.durableConsumers?.(services) ?? []),
     deps.queue,
     clock,
-    { maxAttempts: config.consumerMaxAttempts, retryBaseMs: config.consumerRetryBaseMs, batch: 200 },
+    { maxAttempts: config.consumerMaxAttempts, retryBaseMs: config.consumerRetryBaseMs, batch: 100 },
   );
   services.platform = new PlatformService(services.dispatcher);
   for (const m of modules) for (const consumer of m.liveConsumers?.(services) ?? []) services.live.register(consumer);

@@ -24,11 +24,13 @@ export interface DispatchOptions {
   maxAttempts: number;
   /** First retry delay; doubles each attempt, capped at 10 minutes. */
   retryBaseMs: number;
-  /** Events one job handles per consumer before it hands over to a fresh job. */
+  /** Events handled in one transaction (one cursor move). */
   batch: number;
 }
 
 type Step = 'advanced' | 'idle' | 'busy' | 'waiting' | 'failed';
+/** A job hands over to a fresh one after this many batches, so one busy store cannot hold a worker forever. */
+const MAX_BATCHES_PER_JOB = 20;
 
 /**
  * Runs the durable consumers over one store's log, on the job queue: every append enqueues (or
@@ -54,11 +56,11 @@ export class DurableDispatcher {
   async dispatch(storeId: number): Promise<void> {
     let more = false;
     for (const consumer of this.consumers) {
-      let handled = 0;
+      let batches = 0;
       for (;;) {
         const step = await this.step(consumer, storeId);
         if (step !== 'advanced') break;
-        if (++handled >= this.opts.batch) {
+        if (++batches >= MAX_BATCHES_PER_JOB) {
           more = true;
           break;
         }
@@ -88,7 +90,13 @@ export class DurableDispatcher {
     return Object.fromEntries(rows.map((r) => [r.consumer, Number(r.lag)]));
   }
 
-  private async step(consumer: DurableConsumer, storeId: number): Promise<Step> {
+  /**
+   * Handles up to `size` events after the consumer's cursor in one transaction, and moves the cursor
+   * past them in the same transaction. A handler that throws rolls the whole batch back; the batch
+   * is then retried one event at a time, so the events before the failing one commit and the
+   * failure is recorded against the right event.
+   */
+  private async step(consumer: DurableConsumer, storeId: number, size = this.opts.batch): Promise<Step> {
     const em = this.orm.em.fork();
     try {
       return await em.transactional(async (tx): Promise<Step> => {
@@ -97,22 +105,25 @@ export class DurableDispatcher {
           'select seq, retry_at from event_consumer_cursor where consumer = ? and store_id = ? for update skip locked',
           [consumer.name, storeId],
         );
-        if (!cursor) return 'busy'; // another process is handling this consumer's next event
+        if (!cursor) return 'busy'; // another process is handling this consumer's next events
         if (cursor.retry_at && new Date(cursor.retry_at) > this.clock.now()) return 'waiting';
-        const event = await tx.findOne(DomainEvent, { store: storeId, seq: cursor.seq + 1 });
-        if (!event) return 'idle';
-        if (!consumer.aggregateTypes || consumer.aggregateTypes.includes(event.aggregateType)) {
-          await consumer.handle(event, { tx, actor: systemActor(storeId, `consumer:${consumer.name}`) });
+        const events = await tx.find(DomainEvent, { store: storeId, seq: { $gt: cursor.seq } }, { orderBy: { seq: 'asc' }, limit: size });
+        if (!events.length) return 'idle';
+        const actor = systemActor(storeId, `consumer:${consumer.name}`);
+        for (const event of events) {
+          if (consumer.aggregateTypes && !consumer.aggregateTypes.includes(event.aggregateType)) continue;
+          await consumer.handle(event, { tx, actor });
           await tx.flush();
         }
         await tx.execute('update event_consumer_cursor set seq = ?, attempts = 0, last_error = null, retry_at = null where consumer = ? and store_id = ?', [
-          event.seq,
+          events.at(-1)!.seq,
           consumer.name,
           storeId,
         ]);
         return 'advanced';
       });
     } catch (e) {
+      if (size > 1) return this.step(consumer, storeId, 1);
       await this.recordFailure(consumer, storeId, e);
       return 'failed';
     }

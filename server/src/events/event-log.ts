@@ -113,23 +113,30 @@ export class EventLog {
   private async append(tx: EntityManager, storeId: number, actor: Actor, at: Date, events: { type: string; id: number; kind: string; data: Record<string, unknown> }[]) {
     if (!events.length) throw new Error('a change must record at least one event');
     const who = actorRef(actor);
-    let seq = 0;
-    for (const e of events) {
-      const rows = await tx.execute<{ seq: string }[]>(
-        `with next as (update store set event_seq = event_seq + 1 where id = ? returning event_seq)
-         insert into domain_event (store_id, seq, aggregate_type, aggregate_id, kind, data, actor_kind, actor_id, at)
-         select ?, event_seq, ?, ?, ?, ?::jsonb, ?, ?, ? from next returning seq`,
-        [storeId, storeId, e.type, e.id, e.kind, JSON.stringify(e.data), who.kind, who.id, at],
+    // One statement per event: take the next sequence number and insert. The last one also sends the
+    // NOTIFY and, for the durable consumers, keeps one dispatch job per store queued (both commit with
+    // the transaction or not at all).
+    for (const [i, e] of events.entries()) {
+      const last = i === events.length - 1;
+      await tx.execute(
+        `with next as (update store set event_seq = event_seq + 1 where id = ? returning event_seq),
+              ins as (insert into domain_event (store_id, seq, aggregate_type, aggregate_id, kind, data, actor_kind, actor_id, at)
+                      select ?, event_seq, ?, ?, ?, ?::jsonb, ?, ?, ? from next returning seq)
+         select ${last ? `pg_notify(?, ? || ':' || seq)` : 'seq'}${last && this.durableDispatch ? `, graphile_worker.add_job(?, json_build_object('storeId', ?::int), job_key := ?, job_key_mode := 'preserve_run_at')` : ''} from ins`,
+        [
+          storeId,
+          storeId,
+          e.type,
+          e.id,
+          e.kind,
+          JSON.stringify(e.data),
+          who.kind,
+          who.id,
+          at,
+          ...(last ? [EVENTS_CHANNEL, String(storeId)] : []),
+          ...(last && this.durableDispatch ? [DISPATCH_TASK, storeId, `${DISPATCH_TASK}:${storeId}`] : []),
+        ],
       );
-      seq = Number(rows[0].seq);
-    }
-    await tx.execute('select pg_notify(?, ?)', [EVENTS_CHANNEL, `${storeId}:${seq}`]);
-    if (this.durableDispatch) {
-      await tx.execute(`select graphile_worker.add_job(?, json_build_object('storeId', ?::int), job_key := ?, job_key_mode := 'preserve_run_at')`, [
-        DISPATCH_TASK,
-        storeId,
-        `${DISPATCH_TASK}:${storeId}`,
-      ]);
     }
   }
 }

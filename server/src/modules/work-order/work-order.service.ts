@@ -197,8 +197,9 @@ export class WorkOrderService {
         if (refused?.length) return refused;
       }
 
-      const store = await tx.findOneOrFail(Store, actor.storeId);
-      applyTransition(wo, to, { at, holdReason: input.holdReason, linkTtlHours: store.trackingLinkTtlHours });
+      // The link's lifetime matters only when the order leaves the floor.
+      const linkTtlHours = to === S.DELIVERED || to === S.CANCELLED ? (await tx.findOneOrFail(Store, actor.storeId)).trackingLinkTtlHours : 0;
+      applyTransition(wo, to, { at, holdReason: input.holdReason, linkTtlHours });
       const facts: Fact[] = [{ kind: WorkOrderEventKind.TRANSITIONED, data: { from, to, reason, holdReason: wo.holdReason } }];
       for (const effect of this.extensions.effects) {
         if (effect.applies(from, to)) facts.push(...((await effect.run(move)) ?? []));
