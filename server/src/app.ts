@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { type ExecutionArgs, GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -42,7 +42,7 @@ export interface RunningApp {
   /** The process's services (benchmarks and jobs call them directly, as the resolvers do). */
   services: Services;
   /** Subscription executions run and results shared between equal subscribers (multiplexing). */
-  subscriptionExecutions: { executed: number; shared: number };
+  subscriptionExecutions: { executed: number; shared: number; serialized: number };
   /** WebSocket slots held now (tests, bench): zero once every socket has closed. */
   openSockets(): number;
   stop(): Promise<void>;
@@ -82,6 +82,8 @@ export async function startApp(
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const sockets = new SocketRegistry();
   wss.on('connection', (socket) => {
+    const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
+    socket.send = ((data: unknown, ...rest: unknown[]) => send(typeof data === 'string' ? shared.expand(data) : data, ...rest)) as typeof socket.send;
     openSockets.inc();
     socket.once('close', () => openSockets.dec());
   });
@@ -152,7 +154,9 @@ export async function startApp(
       onNext: (ctx, id, _payload, _args, result) => {
         const op = ctx.extra.state?.ops.get(id);
         if (op && result.errors?.length) op.errorCodes.push(...result.errors.map((e) => errorCode(e as GraphQLError)));
-        return op ? withLog(op.log, () => maskResult(result, formatErr)) : maskResult(result, formatErr);
+        const masked = op ? withLog(op.log, () => maskResult(result, formatErr)) : maskResult(result, formatErr);
+        // An unchanged shared result goes out as one message serialised once for all its sockets.
+        return (masked === result ? shared.envelope(result as ExecutionResult) : masked) as FormattedExecutionResult;
       },
       onError: (ctx, id, _payload, errors) => {
         ctx.extra.state?.ops.get(id)?.errorCodes.push(...errors.map(errorCode));

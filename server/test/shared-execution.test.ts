@@ -32,6 +32,8 @@ describe('multiplexed board subscriptions', () => {
     const shared = app.server.subscriptionExecutions.shared - before.shared;
     expect(executed).toBe(3); // foreman (zh), QC, foreman (en)
     expect(shared).toBe(4); // the other four foreman sockets
+    // …and each of the three results was serialised once, for all the sockets that share it.
+    expect(app.server.subscriptionExecutions.serialized - before.serialized).toBe(3);
     const payloads = got.map((items) => JSON.stringify(items.find((e: any) => e.card?.workOrder.status === 'AWAITING_APPROVAL')));
     expect(new Set(payloads).size).toBe(1);
     all.forEach((c) => c.stop());

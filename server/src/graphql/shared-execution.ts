@@ -14,6 +14,8 @@ import type { Context } from './context.js';
  * the language of the subscriber, never on who the subscriber is: these may share one execution.
  */
 const SHAREABLE = new Set(['boardEvents']);
+const MARK = '__workbaySharedPayload';
+const PLACEHOLDER = `"payload":{"${MARK}":"`;
 
 /**
  * Multiplexed subscriptions (as Hasura does): subscribers with the same operation, variables and
@@ -25,8 +27,13 @@ const SHAREABLE = new Set(['boardEvents']);
 export class SharedExecution {
   private readonly results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
   private readonly printed = new WeakMap<DocumentNode, string>();
-  /** Executions run, and results reused (for tests and /metrics). */
-  readonly stats = { executed: 0, shared: 0 };
+  /** Executions run, results reused, and results serialised once for every socket (for tests and the bench). */
+  readonly stats = { executed: 0, shared: 0, serialized: 0 };
+  /** Results that came from the shared cache: sent as one serialised message (see `envelope`). */
+  private readonly shareable = new WeakSet<object>();
+  private readonly tokens = new WeakMap<object, string>();
+  private readonly wire = new Map<string, string>();
+  private nextToken = 0;
 
   /** graphql-ws's `subscribe`: one source stream per subscriber, results shared between equals. */
   subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
@@ -62,9 +69,44 @@ export class SharedExecution {
       this.stats.shared++;
       return cached;
     }
-    const result = this.run(payload, args);
+    const result = this.run(payload, args).then((r) => {
+      this.shareable.add(r);
+      return r;
+    });
     byKey.set(key, result);
     return result;
+  }
+
+  /**
+   * What graphql-ws is given to send for `result`: for a shared result, a small placeholder that
+   * `expand` (on the socket's send) replaces with the payload serialised once for all sockets —
+   * graphql-ws would otherwise JSON.stringify the same payload for every subscriber. Node 20 has no
+   * JSON.rawJSON, which would do this without the placeholder.
+   */
+  envelope(result: ExecutionResult): ExecutionResult | { [MARK]: string } {
+    if (!this.shareable.has(result)) return result;
+    let token = this.tokens.get(result);
+    if (token === undefined) {
+      token = `${process.pid}.${++this.nextToken}`;
+      this.tokens.set(result, token);
+      this.wire.set(token, JSON.stringify(result));
+      this.stats.serialized++;
+      // Every subscriber of the event is sent within moments; the entry is dropped after a minute.
+      const key = token;
+      setTimeout(() => this.wire.delete(key), 60_000).unref();
+    }
+    return { [MARK]: token };
+  }
+
+  /** The message as it goes on the socket: a placeholder from `envelope` becomes the serialised payload. */
+  expand(message: string): string {
+    const at = message.indexOf(PLACEHOLDER);
+    if (at < 0 || !message.startsWith('{"id":')) return message;
+    const start = at + PLACEHOLDER.length;
+    const end = message.indexOf('"}', start);
+    const json = end > start ? this.wire.get(message.slice(start, end)) : undefined;
+    if (json === undefined) return message;
+    return `${message.slice(0, at)}"payload":${json}${message.slice(end + 2)}`;
   }
 
   private async run(payload: unknown, args: ExecutionArgs): Promise<ExecutionResult> {
