@@ -138,6 +138,7 @@ export class WorkOrderService {
 
     return this.change(em, actor, input.id, input.expectedVersion, async (tx, wo) => {
       if (!ASSIGNABLE.includes(wo.status)) return [refusal(E.NOT_ASSIGNABLE, ['input', 'id'], { status: wo.status })];
+      await Promise.all([wo.jobs.init(), wo.technicians.init()]);
       const bay = bayId ? await tx.findOne(Bay, { id: bayId, store: actor.storeId, active: true }) : null;
       if (bayId && !bay) check.fail(['bayId'], 'NOT_FOUND', { what: 'Bay' });
       if (wo.status === S.IN_PROGRESS) {
@@ -178,6 +179,8 @@ export class WorkOrderService {
       if (rule.requires.includes('HOLD_REASON') && !input.holdReason) check.fail(['holdReason'], E.HOLD_REASON_REQUIRED);
       if (!rule.requires.includes('HOLD_REASON') && input.holdReason) check.fail(['holdReason'], E.HOLD_REASON_NOT_APPLICABLE);
       if (rule.requires.includes('REASON') && !reason) check.fail(['reason'], E.REASON_REQUIRED);
+      // The crew is read only for the moves that need it (most moves do not).
+      if (rule.requires.includes('ASSIGNMENT') || (rule.assignedTechnicianOnly && actsOnlyAsTechnician(rule, actor))) await wo.technicians.init();
       if (rule.requires.includes('ASSIGNMENT')) {
         if (!wo.bay || wo.technicians.length === 0) check.fail(['to'], E.NOT_ASSIGNED);
         else if (to === S.IN_PROGRESS) {
@@ -244,7 +247,8 @@ export class WorkOrderService {
     return this.log.change(em, actor, {
       type: WORK_ORDER,
       storeId: actor.storeId,
-      load: (tx) => tx.findOne(WorkOrder, { id, store: actor.storeId }, { populate: ['technicians', 'jobs', 'bay'], refresh: true }),
+      // Relations are read by the operations that need them (assign: jobs and crew; some moves: the crew).
+      load: (tx) => tx.findOne(WorkOrder, { id, store: actor.storeId }, { refresh: true }),
       notFound: notFound('WorkOrder'),
       expectedVersion,
       apply,
