@@ -19,12 +19,56 @@ export interface SequencedBoardEvent {
   event: BoardEvent | null;
 }
 
+/** How long a loaded floor may serve `board` queries while nothing that has no event changes (names, value class). */
+const SNAPSHOT_TTL_MS = 30_000;
+
+interface LoadedFloor {
+  /** The store's log position, settings version and bays' versions the floor was read at. */
+  key: string;
+  loadedAt: number;
+  store: Store;
+  bays: Bay[];
+  orders: WorkOrder[];
+  seq: number;
+}
+
 export class BoardService {
+  /**
+   * The last floor read per store. Every change of a card appends an event, so while the store's log
+   * position (and its settings and bays) are unchanged, the floor is too: a `board` query then costs
+   * one statement (plus today's deliveries) instead of loading every card again. Timers and flags
+   * are computed for each query. The entities are read-only here (never flushed).
+   */
+  private readonly floors = new Map<number, LoadedFloor>();
+
   /**
    * The cards and their cursor come from one REPEATABLE READ snapshot, so replay after the cursor is
    * exact. Rolled back rather than committed: a commit would flush, diffing every loaded entity.
    */
   async snapshot(em: EntityManager, storeId: number): Promise<Board> {
+    const [state] = await em.execute<{ key: string }[]>(
+      `select s.event_seq || ':' || s.settings_version || ':' || (select count(*) || '.' || coalesce(sum(b.version), 0) from bay b where b.store_id = s.id and b.active) as key
+         from store s where s.id = ?`,
+      [storeId],
+    );
+    let floor = this.floors.get(storeId);
+    if (!floor || floor.key !== state?.key || Date.now() - floor.loadedAt > SNAPSHOT_TTL_MS) {
+      floor = await this.loadFloor(em, storeId);
+      this.floors.set(storeId, floor);
+    }
+    const now = new Date();
+    return {
+      deliveries: await this.deliveries(em, floor.store),
+      cursor: encodeBoardCursor(storeId, floor.seq),
+      generatedAt: now,
+      store: floor.store,
+      staleAfterMinutes: floor.store.staleAfterMinutes,
+      bays: floor.bays,
+      cards: floor.orders.map((wo) => toCard(wo, now, floor.store.staleAfterMinutes)),
+    };
+  }
+
+  private async loadFloor(em: EntityManager, storeId: number): Promise<LoadedFloor> {
     const tx = em.fork();
     await tx.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
     try {
@@ -33,16 +77,8 @@ export class BoardService {
         tx.find(Bay, { store: storeId, active: true }, { orderBy: { position: 'asc', id: 'asc' } }),
         tx.find(WorkOrder, { store: storeId, status: { $in: [...ON_BOARD_STATUSES] } }, { populate: [...CARD_POPULATE], orderBy: { id: 'asc' }, strategy: 'select-in' }),
       ]);
-      const now = new Date();
-      return {
-        deliveries: await this.deliveries(tx, store),
-        cursor: encodeBoardCursor(storeId, Number(store.eventSeq)),
-        generatedAt: now,
-        store,
-        staleAfterMinutes: store.staleAfterMinutes,
-        bays,
-        cards: orders.map((wo) => toCard(wo, now, store.staleAfterMinutes)),
-      };
+      const key = `${store.eventSeq}:${store.settingsVersion}:${bays.length}.${bays.reduce((sum, b) => sum + b.version, 0)}`;
+      return { key, loadedAt: Date.now(), store, bays, orders, seq: Number(store.eventSeq) };
     } finally {
       await tx.rollback();
     }

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../src/shared/global-id.js';
+import { createWorkOrder, move } from './helpers/flows.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+const BOARD = `{ board { cursor bays { id name } cards { workOrder { id status } } } }`;
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** Platform §9: the floor read for `board` is reused while nothing changed, and never after a change. */
+describe('board query: the floor is read again only when something changed', () => {
+  it('a second query with no change reads no cards again; a change is seen at once', async () => {
+    const token = await app.login('foreman');
+    const wo = await createWorkOrder(app);
+    const first = await app.gql(BOARD, {}, { token });
+    app.sql.reset();
+    const second = await app.gql(BOARD, {}, { token });
+    const cardReads = app.sql.statements.filter((s) => /from "work_order"/.test(s));
+    expect(cardReads).toEqual([]);
+    expect(second.data.board).toEqual(first.data.board);
+
+    await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
+    const third = await app.gql(BOARD, {}, { token });
+    expect(third.data.board.cursor).not.toBe(first.data.board.cursor);
+    expect(third.data.board.cards.find((c: { workOrder: { id: string } }) => c.workOrder.id === wo.id).workOrder.status).toBe('AWAITING_APPROVAL');
+  });
+
+  it('a bay renamed (no event) is seen at once', async () => {
+    const token = await app.login('foreman');
+    await app.gql(BOARD, {}, { token });
+    const bay = app.bays[0];
+    const renamed = await app.gql(
+      `mutation($input: UpdateBayInput!) { updateBay(input: $input) { bay { name } userErrors { code } } }`,
+      { input: { id: toGlobalId('Bay', bay.id), name: '新名字工位', expectedVersion: 1 } },
+      { token: await app.login('manager') },
+    );
+    expect(renamed.data.updateBay.userErrors).toEqual([]);
+    const after = await app.gql(BOARD, {}, { token });
+    expect(after.data.board.bays.map((b: { name: string }) => b.name)).toContain('新名字工位');
+  });
+});
