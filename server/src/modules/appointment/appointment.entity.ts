@@ -111,7 +111,7 @@ export class Appointment {
   @OneToMany(() => CarriedOverItem, (item) => item.appointment, { orderBy: { id: 'asc' } })
   carriedOverItems = new Collection<CarriedOverItem>(this);
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (Relay node id).' })
   get globalId(): string {
     return toGlobalId('Appointment', this.id);
   }
@@ -162,7 +162,7 @@ export class CarriedOverItem {
   @Property({ type: 'integer', default: 1 })
   version: number = 1;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (Relay node id).' })
   get globalId(): string {
     return toGlobalId('CarriedOverItem', this.id);
   }
@@ -249,7 +249,7 @@ export class AdvisorTask {
   @Property({ type: 'integer', default: 1 })
   version: number = 1;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (Relay node id).' })
   get globalId(): string {
     return toGlobalId('AdvisorTask', this.id);
   }

@@ -35,7 +35,7 @@ import {
 export class AppointmentResolver {
   @Authorized(...APPOINTMENT_READER_ROLES)
   @Query(() => [AppointmentSlot], { description: 'R-APT-4: slots that can be served for these jobs — a bay with the skills and technicians free for the whole work — inside the booking window.' })
-  async availableSlots(@Arg('input', () => AvailableSlotsInput) input: AvailableSlotsInput, @Ctx() ctx: Context): Promise<AppointmentSlot[]> {
+  async availableSlots(@Arg('input', () => AvailableSlotsInput, { description: 'What to do; see the input type.' }) input: AvailableSlotsInput, @Ctx() ctx: Context): Promise<AppointmentSlot[]> {
     const result = await ctx.services.appointments.availableSlots(ctx.em, requireStaff(ctx), input);
     if (!result.ok) {
       const first = toUserError(ctx.locale, result.errors[0]);
@@ -71,7 +71,7 @@ export class AppointmentResolver {
 
   @Authorized(...BOOKING_ROLES)
   @Mutation(() => BookAppointmentPayload, { description: 'R-APT-1..4: books a slot, holding a bay, technicians and an advisor; when the slot cannot be served, refuses with alternatives.' })
-  async bookAppointment(@Arg('input', () => BookAppointmentInput) input: BookAppointmentInput, @Ctx() ctx: Context): Promise<BookAppointmentPayload> {
+  async bookAppointment(@Arg('input', () => BookAppointmentInput, { description: 'What to do; see the input type.' }) input: BookAppointmentInput, @Ctx() ctx: Context): Promise<BookAppointmentPayload> {
     const outcome = await ctx.services.appointments.book(ctx.em, requireStaff(ctx), input);
     return Object.assign(new BookAppointmentPayload(), toPayload(ctx.locale, 'appointment', outcome.result), {
       alternatives: outcome.alternatives.map((s) => Object.assign(new AppointmentSlot(), s)),
@@ -80,19 +80,19 @@ export class AppointmentResolver {
 
   @Authorized(...BOOKING_ROLES)
   @Mutation(() => AppointmentPayload, { description: 'Moves an appointment along its transitions table.' })
-  async transitionAppointment(@Arg('input', () => TransitionAppointmentInput) input: TransitionAppointmentInput, @Ctx() ctx: Context) {
+  async transitionAppointment(@Arg('input', () => TransitionAppointmentInput, { description: 'What to do; see the input type.' }) input: TransitionAppointmentInput, @Ctx() ctx: Context) {
     return toPayload(ctx.locale, 'appointment', await ctx.services.appointments.transition(ctx.em, requireStaff(ctx), input));
   }
 
   @Authorized(Role.SERVICE_MANAGER)
   @Mutation(() => AppointmentSettingsPayload, { description: 'Changes the store’s booking settings (R-APT-3).' })
-  async updateAppointmentSettings(@Arg('input', () => UpdateAppointmentSettingsInput) input: UpdateAppointmentSettingsInput, @Ctx() ctx: Context) {
+  async updateAppointmentSettings(@Arg('input', () => UpdateAppointmentSettingsInput, { description: 'What to do; see the input type.' }) input: UpdateAppointmentSettingsInput, @Ctx() ctx: Context) {
     return toPayload(ctx.locale, 'settings', await ctx.services.appointments.updateSettings(ctx.em, requireStaff(ctx), input));
   }
 
   @Authorized(...BOOKING_ROLES)
   @Mutation(() => CarriedOverItemPayload, { description: 'R-APT-8: records a fault found but not repaired on the vehicle’s archive; it comes along with the next appointment.' })
-  async recordCarriedOverItem(@Arg('input', () => RecordCarriedOverItemInput) input: RecordCarriedOverItemInput, @Ctx() ctx: Context) {
+  async recordCarriedOverItem(@Arg('input', () => RecordCarriedOverItemInput, { description: 'What to do; see the input type.' }) input: RecordCarriedOverItemInput, @Ctx() ctx: Context) {
     return toPayload(ctx.locale, 'item', await ctx.services.appointments.recordCarriedOver(ctx.em, requireStaff(ctx), input));
   }
 
@@ -161,7 +161,7 @@ export class AdvisorTaskResolver {
 
   @Authorized()
   @Mutation(() => AdvisorTaskPayload, { description: 'Marks one of your tasks done.' })
-  async completeTask(@Arg('input', () => CompleteTaskInput) input: CompleteTaskInput, @Ctx() ctx: Context) {
+  async completeTask(@Arg('input', () => CompleteTaskInput, { description: 'What to do; see the input type.' }) input: CompleteTaskInput, @Ctx() ctx: Context) {
     return toPayload(ctx.locale, 'task', await ctx.services.appointments.completeTask(ctx.em, requireStaff(ctx), input));
   }
 

@@ -7,7 +7,7 @@ import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
 import { Customer } from '../customer/customer.entity.js';
-import { Role, type Skill } from '../staff/roles.js';
+import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
 import { Bay } from '../store/bay.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
