@@ -123,6 +123,12 @@ describe('appointment transitions (one table, events in the log, optimistic lock
       ['CONFIRMED', 'BOOKED', 'CONFIRMED', 2],
       ['ARRIVED', 'CONFIRMED', 'ARRIVED', 3],
     ]);
+    const timeline = await app.gql(`query($id: ID!) { appointment(id: $id) { events { kind from to version at actor { id } } } }`, { id: appointment.id }, { token: advisor });
+    expect(timeline.data.appointment.events.map((e: { kind: string; from: string | null; to: string; version: number; actor: { id: string } }) => [e.kind, e.from, e.to, e.version, e.actor.id])).toEqual([
+      ['BOOKED', null, 'BOOKED', 1, toGlobalId('Staff', app.staffIds.advisor)],
+      ['CONFIRMED', 'BOOKED', 'CONFIRMED', 2, toGlobalId('Staff', app.staffIds.advisor)],
+      ['ARRIVED', 'CONFIRMED', 'ARRIVED', 3, toGlobalId('Staff', app.staffIds.advisor)],
+    ]);
   });
 
   it('CANCELLED needs a reason and releases the slot; NO_SHOW only once the slot has started; roles', async () => {

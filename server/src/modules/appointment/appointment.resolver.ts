@@ -5,6 +5,7 @@ import { PAGE_ARGS, pageRequest } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { toPayload, toUserError } from '../../graphql/user-error.js';
 import { loaded, loadedItems } from '../../db/loaded.js';
+import { eventsOf } from '../../events/event-loader.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
@@ -12,11 +13,13 @@ import { Bay } from '../store/bay.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { AdvisorTask, Appointment, AppointmentJob, AppointmentSettings, CarriedOverItem } from './appointment.entity.js';
 import { AdvisorTaskStatus, AppointmentStatus } from './appointment.enums.js';
+import { APPOINTMENT } from './appointment.service.js';
 import { APPOINTMENT_READER_ROLES, BOOKING_ROLES, nextAppointmentStatuses } from './appointment.process.js';
 import {
   AdvisorTaskConnection,
   AdvisorTaskPayload,
   AppointmentConnection,
+  AppointmentEvent,
   AppointmentFilter,
   AppointmentPayload,
   AppointmentSettingsPayload,
@@ -136,6 +139,23 @@ export class AppointmentResolver {
   @FieldResolver(() => [AppointmentJob], { description: 'The jobs asked for.' })
   jobs(@Root() a: Appointment): AppointmentJob[] {
     return a.jobs.map((j) => Object.assign(new AppointmentJob(), { title: j.title, skill: j.skill, standardHours: j.standardMinutes / 60 }));
+  }
+
+  @Authorized()
+  @FieldResolver(() => [AppointmentEvent], { description: 'The timeline from the event log, oldest first.' })
+  async events(@Root() a: Appointment, @Ctx() ctx: Context): Promise<AppointmentEvent[]> {
+    return (await eventsOf(ctx.em, APPOINTMENT, a.id)).map((e) => {
+      const data = e.data as { from?: AppointmentStatus; to?: AppointmentStatus; reason?: string | null; version?: number };
+      return Object.assign(new AppointmentEvent(), {
+        kind: e.kind,
+        fromStatus: data.from ?? null,
+        toStatus: data.to ?? null,
+        reason: data.reason ?? null,
+        version: data.version ?? null,
+        at: e.at,
+        actor: e.actorKind === 'staff' && e.actorId ? ctx.em.getReference(Staff, e.actorId, { wrapped: true }).load() : null,
+      });
+    });
   }
 
   @FieldResolver(() => [AppointmentStatus], { description: 'Statuses the transitions table allows next (roles aside).' })

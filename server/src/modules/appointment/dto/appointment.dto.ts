@@ -206,3 +206,27 @@ export class AppointmentSettingsPayload {
 }
 
 export { AdvisorTaskStatus };
+
+@ObjectType({ description: "One entry of an appointment's timeline, read from the event log. Never edited." })
+export class AppointmentEvent {
+  @Field(() => String, { description: 'What happened: BOOKED, CONFIRMED, ARRIVED, NO_SHOW, CANCELLED, CARRIED_OVER_ATTACHED.' })
+  kind!: string;
+
+  @Field(() => AppointmentStatus, { name: 'from', nullable: true, description: 'Status before the move; null for the booking and for events that move nothing.' })
+  fromStatus!: AppointmentStatus | null;
+
+  @Field(() => AppointmentStatus, { name: 'to', nullable: true, description: 'Status after the move; null for events that move nothing.' })
+  toStatus!: AppointmentStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'The reason given (cancellations).' })
+  reason!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Appointment version after this event; null for events recorded from another aggregate.' })
+  version!: number | null;
+
+  @Field(() => Date, { description: 'When it happened.' })
+  at!: Date;
+
+  @Field(() => Staff, { nullable: true, description: 'The staff member who did it; null for the system.' })
+  actor!: Staff | Promise<Staff> | null;
+}
