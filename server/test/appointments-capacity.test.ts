@@ -35,13 +35,15 @@ describe('R-APT-4 availableSlots: real capacity from bays, technicians, bookings
     expect(mixed.data.availableSlots[0]).toMatchObject({ start: local('2026-12-01T08:30'), end: local('2026-12-01T10:00'), bay: { name: '1号工位' } });
   });
 
-  it('R-APT-3 slots start tomorrow and end with the 7-day window, whatever is asked', async () => {
+  it('R-APT-3 slots start tomorrow and end with the 7-day window, whatever is asked; input is checked; readers are the front desk, customer service and the foreman', async () => {
     const token = await app.login('advisor');
     const res = await app.gql(A.slots, { input: { from: local('2026-11-30T00:00'), days: 14, jobs: MAINTENANCE_1H } }, { token });
     const days = [...new Set(starts(res.data.availableSlots).map((s: string) => new Date(new Date(s).getTime() + 8 * 3600_000).toISOString().slice(0, 10)))];
     expect(days).toEqual(['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07']);
     const bad = await app.gql(A.slots, { input: { from: local('2026-12-01T00:00'), days: 0, jobs: [] } }, { token });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    for (const who of ['cs', 'foreman', 'manager']) expect((await app.gql(A.slots, { input: { from: local('2026-12-01T00:00'), days: 1, jobs: MAINTENANCE_1H } }, { token: await app.login(who) })).data.availableSlots.length).toBe(18);
+    for (const who of ['tech1', 'cashier', 'qc']) expect((await app.gql(A.slots, { input: { from: local('2026-12-01T00:00'), days: 1, jobs: MAINTENANCE_1H } }, { token: await app.login(who) })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('R-APT-4 a booking holds its bay and technician: overlapping starts disappear, and a second booking there is refused with ≥3 nearest alternatives', async () => {
