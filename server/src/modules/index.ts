@@ -1,4 +1,5 @@
 import type { ModuleManifest } from './module.js';
+import { appointmentModule } from './appointment/index.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { boardModule } from './board/index.js';
@@ -26,4 +27,5 @@ export const MODULES: readonly ModuleManifest[] = [
   workOrderModule,
   boardModule,
   trackingModule,
+  appointmentModule,
 ];

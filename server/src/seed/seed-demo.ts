@@ -21,6 +21,7 @@ import { EventLog } from '../events/event-log.js';
 import { systemActor } from '../shared/actor.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
+import { seedAppointments } from '../modules/appointment/appointment.seed.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -121,6 +122,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   for (const i of SEED_ORDER) {
     await seedOrder(orm.em.fork(), workOrders, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
   }
+  await seedAppointments(orm, { now, storeCode: demoStore.code });
   return wallToken;
 }
 

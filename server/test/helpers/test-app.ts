@@ -13,6 +13,7 @@ import { DealerGroup } from '../../src/modules/dealer-group/dealer-group.entity.
 import { Store } from '../../src/modules/store/store.entity.js';
 import { createTestDatabase } from './database.js';
 import type { Logger } from '../../src/observability/logger.js';
+import type { Clock } from '../../src/shared/clock.js';
 
 export const PASSWORD = 'test-pass-1';
 
@@ -59,13 +60,13 @@ export const FIXTURE_STAFF: Record<string, { roles: Role[]; skills?: Skill[] }> 
   cs: { roles: [Role.CUSTOMER_SERVICE] },
 };
 
-export async function startTestApp(opts: { config?: Partial<AppConfig>; databaseUrl?: string; fixture?: boolean; modules?: ModuleManifest[]; logger?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { config?: Partial<AppConfig>; databaseUrl?: string; fixture?: boolean; modules?: ModuleManifest[]; logger?: Logger; clock?: Clock } = {}): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const statements: string[] = [];
   const orm = await openOrm({ clientUrl: databaseUrl, onQuery: (sql) => statements.push(sql) });
   const fixture = opts.fixture === false ? null : await seedFixture(orm);
   const config = { ...readConfig({}), databaseUrl, publicUrl: 'http://workbay.test', ...opts.config };
-  const app = await startApp(orm, config, { port: 0, host: '127.0.0.1', modules: opts.modules, logger: opts.logger });
+  const app = await startApp(orm, config, { port: 0, host: '127.0.0.1', modules: opts.modules, logger: opts.logger, clock: opts.clock });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   const tokens = new Map<string, string>();
   const clients: Client[] = [];
