@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventLog, Fact } from '../../events/event-log.js';
 import type { JobQueue } from '../../events/job-queue.js';
-import { keyset, toConnection, type PageRequest } from '../../graphql/connection.js';
+import { keyset, toConnection, type PageRequest } from '../../shared/page.js';
 import { type Actor, actsAs, isManager, staffIdOf } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
