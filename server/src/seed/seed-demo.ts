@@ -1,6 +1,15 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { hashPassword } from '../modules/auth/password.js';
-import { hashToken, newToken, TOKEN_PREFIX } from '../modules/auth/tokens.js';
+import { hashToken } from '../modules/auth/tokens.js';
+import type { CreateCustomerInput } from '../modules/customer/dto.js';
+import { CustomerService } from '../modules/customer/customer.service.js';
+import { DisplayTokenService } from '../modules/display/display-token.service.js';
+import type { CreateStaffInput } from '../modules/staff/staff-admin.dto.js';
+import { StaffAdminService } from '../modules/staff/staff-admin.service.js';
+import type { CreateBayInput } from '../modules/store/bay.dto.js';
+import { BayService } from '../modules/store/bay.service.js';
+import type { CreateVehicleInput } from '../modules/vehicle/dto.js';
+import { VehicleService } from '../modules/vehicle/vehicle.service.js';
 import { DisplayToken } from '../modules/display/display-token.entity.js';
 import { Customer } from '../modules/customer/customer.entity.js';
 import { CustomerType, ValueClass } from '../modules/customer/customer-type.js';
@@ -18,7 +27,7 @@ import type { TransitionWorkOrderInput } from '../modules/work-order/dto/transit
 import { HoldReason, JobPayer, JobStatus, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
 import { WorkOrderService } from '../modules/work-order/work-order.service.js';
 import { EventLog } from '../events/event-log.js';
-import { systemActor } from '../shared/actor.js';
+import { type StaffActor, systemActor } from '../shared/actor.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
@@ -93,28 +102,62 @@ function endsInProgress(i: number): boolean {
  */
 export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken?: boolean } = {}): Promise<string> {
   const now = opts.now ?? new Date();
-  const wallToken = opts.fixedWallToken === false ? newToken(TOKEN_PREFIX.display) : DEMO_DISPLAY_TOKEN;
+  let wallTokenMade: string | null = null;
   const rng = createRng(20261122);
-  const hashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
   const em = orm.em.fork();
-  const setUp = await em.transactional(async (tx) => {
+  // Bootstrap: the group, the store and its first administrator are inserted (nobody exists yet to
+  // call a service); everyone and everything else goes through the services, as in a real set-up.
+  const [first, ...others] = demoStaff;
+  const { store, admin } = await em.transactional(async (tx) => {
     const dealerGroup = tx.create(DealerGroup, { name: demoStore.name });
     const store = tx.create(Store, { name: demoStore.name, code: demoStore.code, phone: demoStore.phone, address: demoStore.address, timezone: demoStore.timezone, dealerGroup });
-    const bays = demoBays.map((b, position) => tx.create(Bay, { store, name: b.name, skills: b.skills as Skill[], position }));
-    const staff = demoStaff.map((s, i) =>
-      tx.create(Staff, { store, username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, passwordHash: hashes[i] }),
-    );
-    const advisors = staff.filter((s) => s.roles.includes(Role.SERVICE_ADVISOR));
-    tx.create(DisplayToken, { store, name: '演示看板 demo wall', tokenHash: hashToken(wallToken), createdBy: staff.find((s) => s.username === 'manager')! });
-    const customers = demoCustomers(40, rng).map((c) =>
-      tx.create(Customer, { store, name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType, valueClass: c.valueClass as ValueClass, createdBy: advisors[0] }),
-    );
-    const vehicles = demoVehicles(40, rng).map((v, i) =>
-      tx.create(Vehicle, { store, vin: v.vin, plate: v.plate, brand: v.brand, model: v.model, color: v.color, mileageKm: v.mileageKm, owner: customers[i], createdBy: advisors[0] }),
-    );
-    await tx.flush();
-    return { store, bays, advisors, vehicles, technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)) };
+    const admin = tx.create(Staff, {
+      store,
+      username: first.username,
+      name: first.name,
+      roles: first.roles as Role[],
+      skills: first.skills as Skill[],
+      businessPhone: first.businessPhone,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
+    return { store, admin };
   });
+  if (!admin.roles.includes(Role.ADMIN)) throw new Error('demo seed: the first demo staff member must be the administrator');
+  const asAdmin: StaffActor = { kind: 'staff', staffId: admin.id, storeId: store.id, roles: admin.roles };
+  const staffAdmin = new StaffAdminService();
+  const staff: Staff[] = [admin];
+  for (const s of others) {
+    const input = { username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, password: DEMO_PASSWORD } as CreateStaffInput;
+    staff.push(expectOk(-1, await staffAdmin.create(orm.em.fork(), asAdmin, input)).staff);
+  }
+  const bayService = new BayService();
+  const bays: Bay[] = [];
+  for (const b of demoBays) bays.push(expectOk(-1, await bayService.create(orm.em.fork(), asAdmin, { name: b.name, skills: b.skills as Skill[] } as CreateBayInput)));
+  const manager = staff.find((s) => s.username === 'manager')!;
+  // The published demo token is inserted as is (demo databases only); otherwise the service makes one.
+  if (opts.fixedWallToken === false) {
+    const made = expectOk(-1, await new DisplayTokenService().create(orm.em.fork(), { kind: 'staff', staffId: manager.id, storeId: store.id, roles: manager.roles }, '演示看板 demo wall'));
+    wallTokenMade = made.token;
+  } else {
+    await orm.em.fork().insert(DisplayToken, { store: store.id, name: '演示看板 demo wall', tokenHash: hashToken(DEMO_DISPLAY_TOKEN), createdBy: manager.id, createdAt: new Date() });
+  }
+  const advisors = staff.filter((s) => s.roles.includes(Role.SERVICE_ADVISOR));
+  const asAdvisor: StaffActor = { kind: 'staff', staffId: advisors[0].id, storeId: store.id, roles: advisors[0].roles };
+  const customerService = new CustomerService();
+  const vehicleService = new VehicleService();
+  const vehicles: Vehicle[] = [];
+  const people = demoCustomers(40, rng);
+  const cars = demoVehicles(40, rng);
+  for (const [i, c] of people.entries()) {
+    const customer = expectOk(-1, await customerService.create(orm.em.fork(), asAdvisor, { name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType } as CreateCustomerInput));
+    // The value class is computed from history by the segmentation module (R-SEG); until it exists the demo sets it.
+    await orm.em.fork().nativeUpdate(Customer, { id: customer.id }, { valueClass: c.valueClass as ValueClass });
+    const v = cars[i];
+    vehicles.push(
+      expectOk(-1, await vehicleService.create(orm.em.fork(), asAdvisor, { vin: v.vin, plate: v.plate, brand: v.brand, model: v.model, color: v.color, mileageKm: v.mileageKm, ownerId: customer.globalId } as CreateVehicleInput)),
+    );
+  }
+  const setUp = { store, bays, advisors, vehicles, technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)) };
 
   const clock = new ManualClock(now);
   const workOrders = new WorkOrderService(new EventLog(clock));
@@ -123,7 +166,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
     await seedOrder(orm.em.fork(), workOrders, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
   }
   await seedAppointments(orm, { now, storeCode: demoStore.code });
-  return wallToken;
+  return wallTokenMade ?? DEMO_DISPLAY_TOKEN;
 }
 
 function pickJobs(technicians: Staff[], rng: () => number) {

@@ -17,7 +17,8 @@ import { Staff } from './staff.entity.js';
 export const PASSWORD_MIN = 8;
 /** Sign-in reads at most 200 characters of a password (auth.service.ts); a longer one could not be typed back. */
 export const PASSWORD_MAX = 200;
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
+/** 2 to 40 characters: lower-case letters, digits, dot, underscore, hyphen (short ones like `cs` exist on real floors). */
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 /** No 0/O, 1/l/I: read aloud or copied from a note without mistakes. 14 characters ≈ 80 bits. */
 const GENERATED_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const GENERATED_LENGTH = 14;
