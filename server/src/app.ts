@@ -20,6 +20,7 @@ import { limitRules, MAX_BODY, MAX_BODY_BYTES, MAX_TOKENS } from './graphql/limi
 import { hasNulByte, nulByteError } from './graphql/nul-bytes.js';
 import { buildWorkbaySchema } from './graphql/schema.js';
 import { SharedExecution } from './graphql/shared-execution.js';
+import { boardResponseCache } from './graphql/board-response-cache.js';
 import { pickLocale } from './i18n/locale.js';
 import { bearer } from './modules/auth/tokens.js';
 import { CREDENTIAL_REVOKED_CHANNEL, credentialKey, SocketRegistry } from './modules/auth/credential-revocation.js';
@@ -193,6 +194,7 @@ export async function startApp(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(), // Apollo's page loads its Sandbox from a CDN; /explorer is ours
       operationPlugin(),
+      boardResponseCache(),
       { async serverWillStart() { return { drainServer: async () => { await wsServer.dispose(); } }; } },
     ],
   });

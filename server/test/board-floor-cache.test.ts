@@ -30,6 +30,22 @@ describe('board query: the floor is read again only when something changed', () 
     expect(third.data.board.cards.find((c: { workOrder: { id: string } }) => c.workOrder.id === wo.id).workOrder.status).toBe('AWAITING_APPROVAL');
   });
 
+  it('a repeated board query is answered from the response cache (one statement), per role: masking still holds', async () => {
+    const Q = `{ board { cursor cards { workOrder { id customer { mobile } } } } }`;
+    const advisor = await app.login('advisor');
+    const tech = await app.login('tech1');
+    await createWorkOrder(app);
+    const full = await app.gql(Q, {}, { token: advisor });
+    app.sql.reset();
+    const again = await app.gql(Q, {}, { token: advisor });
+    expect(again.data).toEqual(full.data);
+    expect(app.sql.statements.filter((s) => !/from "session"|"session" as/.test(s))).toHaveLength(1); // the floor key
+    const masked = await app.gql(Q, {}, { token: tech });
+    const mobiles = (r: typeof full) => r.data.board.cards.map((c: { workOrder: { customer: { mobile: string } } }) => c.workOrder.customer.mobile);
+    expect(mobiles(full).some((m: string) => /^1\d{10}$/.test(m))).toBe(true);
+    expect(mobiles(masked).every((m: string) => m.includes('****'))).toBe(true);
+  });
+
   it('a bay renamed (no event) is seen at once', async () => {
     const token = await app.login('foreman');
     await app.gql(BOARD, {}, { token });

@@ -45,14 +45,20 @@ export class BoardService {
    * The cards and their cursor come from one REPEATABLE READ snapshot, so replay after the cursor is
    * exact. Rolled back rather than committed: a commit would flush, diffing every loaded entity.
    */
-  async snapshot(em: EntityManager, storeId: number): Promise<Board> {
+  /** What the floor depends on: the store's log position, settings version and active bays' versions (one statement). */
+  async floorKey(em: EntityManager, storeId: number): Promise<string | null> {
     const [state] = await em.execute<{ key: string }[]>(
       `select s.event_seq || ':' || s.settings_version || ':' || (select count(*) || '.' || coalesce(sum(b.version), 0) from bay b where b.store_id = s.id and b.active) as key
          from store s where s.id = ?`,
       [storeId],
     );
+    return state?.key ?? null;
+  }
+
+  async snapshot(em: EntityManager, storeId: number): Promise<Board> {
+    const key = await this.floorKey(em, storeId);
     let floor = this.floors.get(storeId);
-    if (!floor || floor.key !== state?.key || Date.now() - floor.loadedAt > SNAPSHOT_TTL_MS) {
+    if (!floor || floor.key !== key || Date.now() - floor.loadedAt > SNAPSHOT_TTL_MS) {
       floor = await this.loadFloor(em, storeId);
       this.floors.set(storeId, floor);
     }
@@ -129,7 +135,8 @@ export class BoardService {
     // Independent reads, in parallel: they are on the path of every live event.
     const [store, orders, deliveries] = await Promise.all([
       em.findOneOrFail(Store, storeId),
-      em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'select-in' }),
+      // Joined: a live event concerns one or a few orders, best read in one round trip.
+      em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'joined' }),
       this.deliveriesOf(em, storeId),
     ]);
     const byId = new Map(orders.map((wo) => [wo.id, wo]));
