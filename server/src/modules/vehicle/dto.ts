@@ -34,3 +34,27 @@ export class CreateVehiclePayload {
   @Field(() => [UserError])
   userErrors: UserError[] = [];
 }
+
+@InputType({ description: 'Moves a plate onto a vehicle of the store (issue 9 §6: a plate is on one active vehicle at a time).' })
+export class TransferPlateInput {
+  @Field(() => ID, { description: 'The vehicle that is to carry the plate.' })
+  toVehicleId!: string;
+
+  @Field(() => String, { description: 'The plate to move.' })
+  plate!: string;
+
+  @Field(() => String, { description: 'Why (e.g. the owner kept the plate for a new car); kept in the audit log.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'The vehicle that now carries the plate and the one that carried it, or why not.' })
+export class TransferPlatePayload {
+  @Field(() => Vehicle, { nullable: true, description: 'The vehicle that now carries the plate; null when refused.' })
+  vehicle?: Vehicle | null;
+
+  @Field(() => Vehicle, { nullable: true, description: 'The vehicle that carried it; it left the store’s active vehicles. Null when no active vehicle had the plate.' })
+  previousHolder?: Vehicle | null;
+
+  @Field(() => [UserError], { description: 'Why the transfer was refused; empty on success.' })
+  userErrors: UserError[] = [];
+}

@@ -3,9 +3,10 @@ import { requireStaff } from '../../graphql/auth-checker.js';
 import { loaded } from '../../db/loaded.js';
 import type { Context } from '../../graphql/context.js';
 import { toPayload } from '../../graphql/user-error.js';
+import { ok } from '../../shared/result.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Role, VIN_ROLES } from '../staff/roles.js';
-import { CreateVehicleInput, CreateVehiclePayload } from './dto.js';
+import { CreateVehicleInput, CreateVehiclePayload, TransferPlateInput, TransferPlatePayload } from './dto.js';
 import { Vehicle } from './vehicle.entity.js';
 
 @Resolver(() => Vehicle)
@@ -14,6 +15,14 @@ export class VehicleResolver {
   @Mutation(() => CreateVehiclePayload)
   async createVehicle(@Arg('input', () => CreateVehicleInput) input: CreateVehicleInput, @Ctx() ctx: Context): Promise<CreateVehiclePayload> {
     return toPayload(ctx.locale, 'vehicle', await ctx.services.vehicles.create(ctx.em, requireStaff(ctx), input));
+  }
+
+  @Authorized(Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER)
+  @Mutation(() => TransferPlatePayload, { description: 'Moves a plate onto a vehicle; the vehicle that carried it leaves the active vehicles. Audited with the reason.' })
+  async transferPlate(@Arg('input', () => TransferPlateInput, { description: 'The plate, the vehicle that takes it, and why.' }) input: TransferPlateInput, @Ctx() ctx: Context): Promise<TransferPlatePayload> {
+    const result = await ctx.services.vehicles.transferPlate(ctx.em, requireStaff(ctx), input);
+    const payload = toPayload(ctx.locale, 'vehicle', result.ok ? ok(result.value.vehicle) : result);
+    return { ...payload, previousHolder: result.ok ? result.value.previousHolder : null };
   }
 
   /** Customer data is for staff only, never for a wall display. */

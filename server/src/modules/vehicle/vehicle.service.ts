@@ -2,13 +2,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffActor } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
-import { ok, refuse, type Result } from '../../shared/result.js';
+import { notFound, ok, refuse, refusal, type Result } from '../../shared/result.js';
+import { LockMode } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { audit } from '../audit/audit.js';
 import { registerMessages } from '../../i18n/messages.js';
 import { isValidPlate, normalizePlate } from '../../shared/plate.js';
 import { isValidVin, normalizeVin } from '../../shared/vin.js';
 import { createAudited } from '../audit/audit.js';
 import { Customer } from '../customer/customer.entity.js';
-import type { CreateVehicleInput } from './dto.js';
+import type { CreateVehicleInput, TransferPlateInput } from './dto.js';
 import { Vehicle } from './vehicle.entity.js';
 
 registerMessages({
@@ -16,6 +19,9 @@ registerMessages({
   INVALID_PLATE: { zh: '车牌号格式不正确', en: 'is not a valid licence plate' },
   DUPLICATE_VIN: { zh: '该 VIN 已登记', en: 'is already registered' },
   DUPLICATE_PLATE: { zh: '该车牌已登记在本店另一辆在册车辆上（车牌转移需单独办理）', en: 'is already on another active vehicle of this store (moving a plate is a separate operation)' },
+  PLATE_ALREADY_ON_VEHICLE: { zh: '该车辆已使用此车牌', en: 'This vehicle already carries that plate' },
+  VEHICLE_INACTIVE: { zh: '该车辆已不在册', en: 'This vehicle is no longer active' },
+  PLATE_TRANSFER_CONFLICT: { zh: '车牌刚被他人办理了转移，请刷新后重试', en: 'The plate was just moved by someone else; reload and retry' },
 });
 
 export const MAX_MILEAGE_KM = 2_000_000;
@@ -60,5 +66,48 @@ export class VehicleService {
     // A concurrent insert won the unique index: say which one.
     if (!(await duplicates())) check.fail(['vin'], 'DUPLICATE_VIN');
     return refuse(...check.errors);
+  }
+
+  /**
+   * Issue 9 §6: a plate is on one active vehicle of the store, and moving it is explicit. The vehicle
+   * that carried it leaves the store's active vehicles (its record and history stay), the target
+   * takes the plate, and the audit log keeps who, why and from which vehicle — in one transaction.
+   */
+  async transferPlate(em: EntityManager, actor: StaffActor, input: TransferPlateInput): Promise<Result<{ vehicle: Vehicle; previousHolder: Vehicle | null }>> {
+    const check = new InputCheck();
+    const plate = normalizePlate(input.plate ?? '');
+    if (!isValidPlate(plate)) check.fail(['plate'], 'INVALID_PLATE');
+    const reason = check.text(['reason'], input.reason, { max: 200, required: true });
+    const toId = dbId(input.toVehicleId, 'Vehicle');
+    if (!toId) check.fail(['toVehicleId'], 'NOT_FOUND', { what: 'Vehicle' });
+    if (check.failed) return refuse(...check.errors);
+    try {
+      return await em.transactional(async (tx) => {
+        const target = await tx.findOne(Vehicle, { id: toId!, store: actor.storeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!target) return refuse(notFound('Vehicle', ['input', 'toVehicleId']));
+        if (!target.active) return refuse(refusal('VEHICLE_INACTIVE', ['input', 'toVehicleId']));
+        if (target.plate === plate) return refuse(refusal('PLATE_ALREADY_ON_VEHICLE', ['input', 'plate']));
+        const holder = await tx.findOne(Vehicle, { store: actor.storeId, plate, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (holder) {
+          holder.active = false;
+          await tx.flush(); // free the plate before the target takes it (the unique index is checked per statement)
+        }
+        const previousPlate = target.plate;
+        target.plate = plate;
+        await tx.flush();
+        audit(tx, {
+          storeId: actor.storeId,
+          actorId: actor.staffId,
+          action: 'vehicle.plate-transfer',
+          entity: 'Vehicle',
+          entityId: target.id,
+          data: { plate, previousPlate, fromVehicleId: holder?.id ?? null, reason },
+        });
+        return ok({ vehicle: target, previousHolder: holder ?? null });
+      });
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) return refuse(refusal('PLATE_TRANSFER_CONFLICT', ['input', 'plate']));
+      throw e;
+    }
   }
 }
