@@ -77,15 +77,16 @@ export class DurableDispatcher {
     for (const { id } of stores) await this.schedule(id, new Date(), `${DISPATCH_TASK}:${id}:start`);
   }
 
-  /** Events not yet handled, per consumer, over all stores (for /metrics). */
-  async lag(): Promise<Record<string, number>> {
+  /** Events not yet handled, per consumer, over all stores (for /metrics) or in one store (for managers). */
+  async lag(storeId?: number): Promise<Record<string, number>> {
     const em = this.orm.em.fork();
     const rows = await em.execute<{ consumer: string; lag: string }[]>(
       `select c.name as consumer, coalesce(sum(s.event_seq - coalesce(k.seq, 0)), 0) as lag
          from json_array_elements_text(?::json) as c(name) cross join store s
          left join event_consumer_cursor k on k.consumer = c.name and k.store_id = s.id
+        ${storeId === undefined ? '' : 'where s.id = ?'}
         group by c.name`,
-      [JSON.stringify(this.names)],
+      [JSON.stringify(this.names), ...(storeId === undefined ? [] : [storeId])],
     );
     return Object.fromEntries(rows.map((r) => [r.consumer, Number(r.lag)]));
   }

@@ -8,6 +8,12 @@ export const EVENTS_CHANNEL = 'workbay_events';
 /** The job-queue task that runs the durable consumers of one store's log. */
 export const DISPATCH_TASK = 'events.dispatch';
 
+/** The last sequence number of a store's log (0 for an unknown store). */
+export async function logHead(em: EntityManager, storeId: number): Promise<number> {
+  const rows = await em.execute<{ event_seq: string }[]>('select event_seq from store where id = ?', [storeId]);
+  return rows.length ? Number(rows[0].event_seq) : 0;
+}
+
 /** What happened, as a change reports it; recorded against the changed aggregate unless another is named. */
 export interface Fact {
   kind: string;
@@ -49,11 +55,7 @@ export interface CreateSpec<A extends Aggregate> {
  * every check sees the latest state. Nothing else writes the log.
  */
 export class EventLog {
-  constructor(
-    readonly clock: Clock,
-    /** Whether appends enqueue the durable consumers' dispatch job (off only where no worker schema exists). */
-    private readonly durableDispatch = true,
-  ) {}
+  constructor(readonly clock: Clock) {}
 
   async change<A extends Aggregate>(em: EntityManager, actor: Actor, spec: ChangeSpec<A>): Promise<Result<A>> {
     return this.inTransaction(em, spec.storeId, async (tx, at) => {
@@ -122,7 +124,7 @@ export class EventLog {
         `with next as (update store set event_seq = event_seq + 1 where id = ? returning event_seq),
               ins as (insert into domain_event (store_id, seq, aggregate_type, aggregate_id, kind, data, actor_kind, actor_id, at)
                       select ?, event_seq, ?, ?, ?, ?::jsonb, ?, ?, ? from next returning seq)
-         select ${last ? `pg_notify(?, ? || ':' || seq)` : 'seq'}${last && this.durableDispatch ? `, graphile_worker.add_job(?, json_build_object('storeId', ?::int), job_key := ?, job_key_mode := 'preserve_run_at')` : ''} from ins`,
+         select ${last ? `pg_notify(?, ? || ':' || seq)` : 'seq'}${last ? `, graphile_worker.add_job(?, json_build_object('storeId', ?::int), job_key := ?, job_key_mode := 'preserve_run_at')` : ''} from ins`,
         [
           storeId,
           storeId,
@@ -134,7 +136,7 @@ export class EventLog {
           who.id,
           at,
           ...(last ? [EVENTS_CHANNEL, String(storeId)] : []),
-          ...(last && this.durableDispatch ? [DISPATCH_TASK, storeId, `${DISPATCH_TASK}:${storeId}`] : []),
+          ...(last ? [DISPATCH_TASK, storeId, `${DISPATCH_TASK}:${storeId}`] : []),
         ],
       );
     }

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
+import { actsAs } from '../shared/actor.js';
 import { Role } from '../modules/staff/roles.js';
 import type { Context, StaffViewer } from './context.js';
 
@@ -32,7 +33,7 @@ export function requireStaff(ctx: Context): StaffViewer {
   return ctx.viewer;
 }
 
+/** The viewer is staff acting in one of `roles` (ADMIN passes); the rule itself is `actsAs`. */
 export function viewerHasRole(ctx: Context, roles: readonly Role[]): boolean {
-  const v = ctx.viewer;
-  return v?.kind === 'staff' && (v.roles.includes(Role.ADMIN) || roles.some((r) => v.roles.includes(r)));
+  return ctx.viewer?.kind === 'staff' && actsAs(ctx.viewer, roles);
 }

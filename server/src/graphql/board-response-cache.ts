@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { type FormattedExecutionResult, print } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql';
 import type { Context } from './context.js';
 
 /** How long one answer may be served: the timers (minutes) and time-based flags are at most this old. */
@@ -42,11 +42,11 @@ export function boardResponseCache(): ApolloServerPlugin<Context> {
 async function keyOf(rc: GraphQLRequestContext<Context>): Promise<string | null> {
   const op = rc.operation;
   const viewer = rc.contextValue.viewer;
-  if (!op || op.operation !== 'query' || !viewer || !rc.document) return null;
+  if (!op || op.operation !== 'query' || !viewer) return null;
   const fields = op.selectionSet.selections;
   if (fields.length !== 1 || fields[0].kind !== 'Field' || fields[0].name.value !== 'board' || fields[0].directives?.length) return null;
   const floor = await rc.contextValue.services.board.floorKey(rc.contextValue.em, viewer.storeId);
   if (!floor) return null;
   const who = viewer.kind === 'staff' ? `staff:${viewer.storeId}:${[...viewer.roles].sort().join(',')}` : `${viewer.kind}:${viewer.storeId}`;
-  return JSON.stringify([print(rc.document), rc.request.operationName ?? null, rc.request.variables ?? null, who, rc.contextValue.locale, floor]);
+  return JSON.stringify([rc.source, rc.request.operationName ?? null, rc.request.variables ?? null, who, rc.contextValue.locale, floor]);
 }

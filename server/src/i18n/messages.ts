@@ -7,10 +7,6 @@ export function registerMessages(messages: Messages): void {
   Object.assign(catalogue, messages);
 }
 
-export function hasMessage(code: string): boolean {
-  return code in catalogue;
-}
-
 /** Nouns that refusals name (`NOT_FOUND` with `{ what: 'WorkOrder' }`), per language. */
 const nouns: Messages = {};
 export function registerNouns(entries: Messages): void {

@@ -128,15 +128,15 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   const staff: Staff[] = [admin];
   for (const s of others) {
     const input = { username: s.username, name: s.name, roles: s.roles as Role[], skills: s.skills as Skill[], businessPhone: s.businessPhone, password: DEMO_PASSWORD } as CreateStaffInput;
-    staff.push(expectOk(-1, await staffAdmin.create(orm.em.fork(), asAdmin, input)).staff);
+    staff.push(expectOk(`staff ${s.username}`, await staffAdmin.create(orm.em.fork(), asAdmin, input)).staff);
   }
   const bayService = new BayService();
   const bays: Bay[] = [];
-  for (const b of demoBays) bays.push(expectOk(-1, await bayService.create(orm.em.fork(), asAdmin, { name: b.name, skills: b.skills as Skill[] } as CreateBayInput)));
+  for (const b of demoBays) bays.push(expectOk(`bay ${b.name}`, await bayService.create(orm.em.fork(), asAdmin, { name: b.name, skills: b.skills as Skill[] } as CreateBayInput)));
   const manager = staff.find((s) => s.username === 'manager')!;
   // The published demo token is inserted as is (demo databases only); otherwise the service makes one.
   if (opts.fixedWallToken === false) {
-    const made = expectOk(-1, await new DisplayTokenService().create(orm.em.fork(), { kind: 'staff', staffId: manager.id, storeId: store.id, roles: manager.roles }, '演示看板 demo wall'));
+    const made = expectOk('wall display', await new DisplayTokenService().create(orm.em.fork(), { kind: 'staff', staffId: manager.id, storeId: store.id, roles: manager.roles }, '演示看板 demo wall'));
     wallTokenMade = made.token;
   } else {
     await orm.em.fork().insert(DisplayToken, { store: store.id, name: '演示看板 demo wall', tokenHash: hashToken(DEMO_DISPLAY_TOKEN), createdBy: manager.id, createdAt: new Date() });
@@ -149,12 +149,12 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   const people = demoCustomers(40, rng);
   const cars = demoVehicles(40, rng);
   for (const [i, c] of people.entries()) {
-    const customer = expectOk(-1, await customerService.create(orm.em.fork(), asAdvisor, { name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType } as CreateCustomerInput));
+    const customer = expectOk(`customer ${i}`, await customerService.create(orm.em.fork(), asAdvisor, { name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType } as CreateCustomerInput));
     // The value class is computed from history by the segmentation module (R-SEG); until it exists the demo sets it.
     await orm.em.fork().nativeUpdate(Customer, { id: customer.id }, { valueClass: c.valueClass as ValueClass });
     const v = cars[i];
     vehicles.push(
-      expectOk(-1, await vehicleService.create(orm.em.fork(), asAdvisor, { vin: v.vin, plate: v.plate, brand: v.brand, model: v.model, color: v.color, mileageKm: v.mileageKm, ownerId: customer.globalId } as CreateVehicleInput)),
+      expectOk(`vehicle ${i}`, await vehicleService.create(orm.em.fork(), asAdvisor, { vin: v.vin, plate: v.plate, brand: v.brand, model: v.model, color: v.color, mileageKm: v.mileageKm, ownerId: customer.globalId } as CreateVehicleInput)),
     );
   }
   const setUp = { store, bays, advisors, vehicles, technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)) };
@@ -201,7 +201,7 @@ async function seedOrder(
       payer: scenario.warranty && position === 0 ? JobPayer.WARRANTY : JobPayer.CUSTOMER,
     })),
   } as CreateWorkOrderInput;
-  let wo = expectOk(o.index, await workOrders.create(em, actor, input));
+  let wo = expectOk(`scenario ${o.index}`, await workOrders.create(em, actor, input));
 
   let at = created;
   for (const step of scenario.path) {
@@ -210,10 +210,10 @@ async function seedOrder(
     if (step.to === 'ASSIGN') {
       const bay = await freeBay(em, o.bays, o.index);
       const crew = [...new Set(o.picks.map((j) => o.technicians.find((t) => t.skills.includes(j.skill as Skill))!))];
-      wo = expectOk(o.index, await workOrders.assign(em, actor, { id: wo.globalId, bayId: bay.globalId, technicianIds: crew.map((t) => t.globalId) } as AssignWorkOrderInput));
+      wo = expectOk(`scenario ${o.index}`, await workOrders.assign(em, actor, { id: wo.globalId, bayId: bay.globalId, technicianIds: crew.map((t) => t.globalId) } as AssignWorkOrderInput));
       continue;
     }
-    wo = expectOk(o.index, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
+    wo = expectOk(`scenario ${o.index}`, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
     // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order (job status writes no event).
     if (step.to === S.IN_PROGRESS || step.to === S.QUALITY_CHECK) {
       await em.nativeUpdate(Job, { workOrder: wo.id }, { status: step.to === S.IN_PROGRESS ? JobStatus.IN_PROGRESS : JobStatus.DONE });
@@ -231,8 +231,8 @@ async function freeBay(em: EntityManager, bays: Bay[], index: number): Promise<B
   throw new Error('demo seed: no free bay');
 }
 
-function expectOk<T>(index: number, result: Result<T>): T {
-  if (!result.ok) throw new Error(`demo scenario ${index} refused: ${JSON.stringify(result.errors)}`);
+function expectOk<T>(what: string, result: Result<T>): T {
+  if (!result.ok) throw new Error(`demo seed: ${what} refused: ${JSON.stringify(result.errors)}`);
   return result.value;
 }
 

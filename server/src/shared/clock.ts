@@ -14,8 +14,4 @@ export class ManualClock implements Clock {
   set(at: Date): void {
     this.current = new Date(at);
   }
-  advance(minutes: number): Date {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
-    return this.now();
-  }
 }

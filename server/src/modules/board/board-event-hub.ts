@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { logHead } from '../../events/event-log.js';
 import type { LiveConsumer } from '../../events/live-events.js';
 import { describeForLog } from '../../observability/describe-error.js';
 import { rootLogger } from '../../observability/logger.js';
@@ -46,7 +47,7 @@ export class BoardEventHub implements LiveConsumer {
   /** After the LISTEN connection was re-established: catch up on whatever was missed meanwhile. */
   async onReconnect(): Promise<void> {
     for (const [storeId, feed] of this.feeds) {
-      feed.notifiedSeq = Math.max(feed.notifiedSeq, await this.board.currentSeq(this.orm.em.fork(), storeId));
+      feed.notifiedSeq = Math.max(feed.notifiedSeq, await logHead(this.orm.em.fork(), storeId));
       this.pump(storeId, feed);
     }
   }
@@ -63,7 +64,7 @@ export class BoardEventHub implements LiveConsumer {
   private async *run(storeId: number, after: string | null | undefined, signal: AbortSignal): AsyncGenerator<BoardEvent> {
     const feed = this.feed(storeId);
     try {
-      const current = await this.board.currentSeq(this.orm.em.fork(), storeId);
+      const current = await logHead(this.orm.em.fork(), storeId);
       let cursor = current;
       if (after != null) {
         const decoded = decodeBoardCursor(after);

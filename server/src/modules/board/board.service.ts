@@ -40,13 +40,25 @@ export class BoardService {
    * are computed for each query. The entities are read-only here (never flushed).
    */
   private readonly floors = new Map<number, LoadedFloor>();
+  private readonly floorKeys = new WeakMap<EntityManager, Map<number, Promise<string | null>>>();
 
   /**
    * The cards and their cursor come from one REPEATABLE READ snapshot, so replay after the cursor is
    * exact. Rolled back rather than committed: a commit would flush, diffing every loaded entity.
    */
-  /** What the floor depends on: the store's log position, settings version and active bays' versions (one statement). */
-  async floorKey(em: EntityManager, storeId: number): Promise<string | null> {
+  /**
+   * What the floor depends on: the store's log position, settings version and active bays' versions
+   * (one statement, read once per request: the response cache and the snapshot both ask).
+   */
+  floorKey(em: EntityManager, storeId: number): Promise<string | null> {
+    let byStore = this.floorKeys.get(em);
+    if (!byStore) this.floorKeys.set(em, (byStore = new Map()));
+    let key = byStore.get(storeId);
+    if (!key) byStore.set(storeId, (key = this.readFloorKey(em, storeId)));
+    return key;
+  }
+
+  private async readFloorKey(em: EntityManager, storeId: number): Promise<string | null> {
     const [state] = await em.execute<{ key: string }[]>(
       `select s.event_seq || ':' || s.settings_version || ':' || (select count(*) || '.' || coalesce(sum(b.version), 0) from bay b where b.store_id = s.id and b.active) as key
          from store s where s.id = ?`,
@@ -64,7 +76,7 @@ export class BoardService {
     }
     const now = new Date();
     return {
-      deliveries: await this.deliveries(em, floor.store),
+      deliveries: await this.deliveries(em, storeId),
       cursor: encodeBoardCursor(storeId, floor.seq),
       generatedAt: now,
       store: floor.store,
@@ -91,21 +103,7 @@ export class BoardService {
   }
 
   /** Today's promises in the store's time zone: how many, and how many are done (ready or delivered). */
-  async deliveries(em: EntityManager, store: Store): Promise<BoardDeliveries> {
-    const [row] = await em.execute<{ due: string; done: string }[]>(
-      `select count(*) filter (where status <> 'CANCELLED') as due,
-              count(*) filter (where status in ('READY', 'DELIVERED')) as done
-         from work_order
-        where store_id = ?
-          and promised_at >= date_trunc('day', now() at time zone ?) at time zone ?
-          and promised_at < (date_trunc('day', now() at time zone ?) + interval '1 day') at time zone ?`,
-      [store.id, store.timezone, store.timezone, store.timezone, store.timezone],
-    );
-    return { dueToday: Number(row.due), doneToday: Number(row.done) };
-  }
-
-  /** As `deliveries`, reading the store's time zone in the same statement. */
-  private async deliveriesOf(em: EntityManager, storeId: number): Promise<BoardDeliveries> {
+  private async deliveries(em: EntityManager, storeId: number): Promise<BoardDeliveries> {
     const [row] = await em.execute<{ due: string; done: string }[]>(
       `select count(*) filter (where wo.status <> 'CANCELLED') as due,
               count(*) filter (where wo.status in ('READY', 'DELIVERED')) as done
@@ -118,10 +116,6 @@ export class BoardService {
     return { dueToday: Number(row.due), doneToday: Number(row.done) };
   }
 
-  async currentSeq(em: EntityManager, storeId: number): Promise<number> {
-    const rows = await em.execute<{ event_seq: string }[]>('select event_seq from store where id = ?', [storeId]);
-    return rows.length ? Number(rows[0].event_seq) : 0;
-  }
 
   /**
    * The store's log after `afterSeq`, oldest first: a board event (the card as it is now) for each
@@ -137,7 +131,7 @@ export class BoardService {
       em.findOneOrFail(Store, storeId),
       // Joined: a live event concerns one or a few orders, best read in one round trip.
       em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'joined' }),
-      this.deliveriesOf(em, storeId),
+      this.deliveries(em, storeId),
     ]);
     const byId = new Map(orders.map((wo) => [wo.id, wo]));
     const now = new Date();

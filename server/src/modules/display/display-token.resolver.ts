@@ -2,13 +2,13 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireStaff } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
 import { toPayload, toUserError } from '../../graphql/user-error.js';
-import { Role } from '../staff/roles.js';
+import { DISPLAY_MANAGER_ROLES, Role } from '../staff/roles.js';
 import { DisplayToken } from './display-token.entity.js';
 import { CreateDisplayTokenInput, CreateDisplayTokenPayload, RevokeDisplayTokenInput, RevokeDisplayTokenPayload } from './dto.js';
 
 @Resolver(() => DisplayToken)
 export class DisplayTokenResolver {
-  @Authorized(Role.SERVICE_MANAGER, Role.FOREMAN)
+  @Authorized(...DISPLAY_MANAGER_ROLES)
   @Query(() => [DisplayToken])
   displayTokens(@Ctx() ctx: Context) {
     return ctx.services.displayTokens.list(ctx.em, requireStaff(ctx).storeId);

@@ -1,6 +1,6 @@
 import { actsAs } from '../../shared/actor.js';
 import { defineModule } from '../module.js';
-import { Role } from '../staff/roles.js';
+import { DISPLAY_MANAGER_ROLES } from '../staff/roles.js';
 import { DisplayToken } from './display-token.entity.js';
 import { DisplayTokenResolver } from './display-token.resolver.js';
 import { DisplayTokenService } from './display-token.service.js';
@@ -10,7 +10,7 @@ export const displayModule = defineModule({
   entities: [DisplayToken],
   resolvers: [DisplayTokenResolver],
   // As for `displayTokens`: only those who manage displays see them.
-  nodes: { DisplayToken: async (em, id, actor) => (actsAs(actor, [Role.SERVICE_MANAGER, Role.FOREMAN]) ? em.findOne(DisplayToken, { id, store: actor.storeId }) : 'FORBIDDEN') },
+  nodes: { DisplayToken: async (em, id, actor) => (actsAs(actor, DISPLAY_MANAGER_ROLES) ? em.findOne(DisplayToken, { id, store: actor.storeId }) : 'FORBIDDEN') },
   services: () => ({ displayTokens: new DisplayTokenService() }),
 });
 

@@ -36,14 +36,11 @@ export class PlatformService {
   }
 
   async consumers(em: EntityManager, actor: StaffActor): Promise<{ name: string; lag: number; parked: number }[]> {
-    const rows = await em.execute<{ name: string; lag: string; parked: string }[]>(
-      `select c.name,
-              (select event_seq from store where id = ?) - coalesce((select seq from event_consumer_cursor k where k.consumer = c.name and k.store_id = ?), 0) as lag,
-              (select count(*) from parked_event p where p.consumer = c.name and p.store_id = ? and p.resolved_at is null) as parked
-         from json_array_elements_text(?::json) as c(name)`,
-      [actor.storeId, actor.storeId, actor.storeId, JSON.stringify(this.dispatcher.names)],
-    );
-    return rows.map((r) => ({ name: r.name, lag: Number(r.lag), parked: Number(r.parked) }));
+    const [lag, parked] = await Promise.all([
+      this.dispatcher.lag(actor.storeId),
+      em.execute<{ consumer: string; n: string }[]>('select consumer, count(*) as n from parked_event where store_id = ? and resolved_at is null group by consumer', [actor.storeId]),
+    ]);
+    return this.dispatcher.names.map((name) => ({ name, lag: lag[name] ?? 0, parked: Number(parked.find((p) => p.consumer === name)?.n ?? 0) }));
   }
 
   async retryParked(em: EntityManager, actor: StaffActor, id: number): Promise<Result<ParkedRow>> {

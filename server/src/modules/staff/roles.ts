@@ -66,4 +66,6 @@ export const TRACKING_LINK_ROLES = [Role.SERVICE_MANAGER, Role.SERVICE_ADVISOR, 
  * clerk), warranty claims (warranty clerk) and the settlement form (cashier). Technicians, team
  * leaders and QC work on the car in front of them and see plate and model only.
  */
+/** Roles that see and pair wall displays (display tokens). */
+export const DISPLAY_MANAGER_ROLES = [Role.SERVICE_MANAGER, Role.FOREMAN] as const;
 export const VIN_ROLES = [Role.SERVICE_MANAGER, Role.SERVICE_ADVISOR, Role.CUSTOMER_SERVICE, Role.FOREMAN, Role.PARTS_CLERK, Role.WARRANTY_CLERK, Role.CASHIER] as const;

@@ -1,6 +1,7 @@
 import { describeForLog } from '../../observability/describe-error.js';
 import { rootLogger } from '../../observability/logger.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { logHead } from '../../events/event-log.js';
 import type { LiveConsumer } from '../../events/live-events.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 
@@ -98,9 +99,8 @@ export class TrackingFeed implements LiveConsumer {
     return store;
   }
 
-  private async currentSeq(storeId: number): Promise<number> {
-    const rows = await this.orm.em.fork().execute<{ event_seq: string }[]>('select event_seq from store where id = ?', [storeId]);
-    return rows.length ? Number(rows[0].event_seq) : 0;
+  private currentSeq(storeId: number): Promise<number> {
+    return logHead(this.orm.em.fork(), storeId);
   }
 
   /** Single flight per store: which watched orders have events in (lastSeq, notified]? */
