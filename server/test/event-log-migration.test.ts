@@ -13,7 +13,7 @@ import { PASSWORD, startTestApp, type TestApp } from './helpers/test-app.js';
  * Platform §1: the migration from the work-order event table to the domain event log keeps every
  * event, its facts and its sequence number, so a board cursor issued before still replays exactly.
  */
-describe('migrating work_order_event to the domain event log', () => {
+describe('R-WO-2: migrating work_order_event to the domain event log', () => {
   let app: TestApp;
   let storeId: number;
   let workOrderId: number;

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 /** Issue 9 §6: a plate is on one active vehicle of a store; moving it is an explicit, audited operation. */
-describe('transferPlate', () => {
+describe('R-ARC-2 plates: transferPlate (issue 9 §6)', () => {
   it('moves a plate to another vehicle: the former holder leaves the active vehicles; the move is audited with its reason', async () => {
     const token = await app.login('advisor');
     const old = await createCustomerAndVehicle(app);

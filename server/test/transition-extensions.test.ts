@@ -60,7 +60,7 @@ describe('modules add guards and effects to the work-order transitions table (Pl
   });
 });
 
-describe('the transitions table is the one list of who moves orders', () => {
+describe('R-WO-1: the transitions table is the one list of who moves orders', () => {
   it('the roles of transitionWorkOrder are derived from the table', () => {
     const fromTable = new Set([Role.ADMIN, Role.SERVICE_MANAGER, ...TRANSITIONS.flatMap((t) => t.roles)]);
     expect(new Set(MOVER_ROLES)).toEqual(fromTable);
