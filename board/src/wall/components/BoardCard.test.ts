@@ -9,15 +9,22 @@ import BoardCard from './BoardCard.vue';
 const now = Date.parse('2026-11-22T10:00:00+08:00');
 const ago = (m: number) => new Date(now - m * 60_000).toISOString();
 const i18n = (locale = 'zh') => createI18n({ legacy: false, locale, messages });
-const render = (c = card('1'), locale = 'zh') =>
-  mount(BoardCard, { props: { card: c, minute: now, timeZone: 'Asia/Shanghai' }, global: { plugins: [i18n(locale), createPinia()] } });
+const render = (c = card('1'), locale = 'zh', density: 'full' | 'strip' = 'full') =>
+  mount(BoardCard, { props: { card: c, minute: now, timeZone: 'Asia/Shanghai', density }, global: { plugins: [i18n(locale), createPinia()] } });
 
 describe('BoardCard', () => {
-  it('shows plate, model, colour, technicians, bay, advisor, time in stage against standard, promise', () => {
+  it('shows plate, model, colour, technicians, bay, time in stage against standard, promise', () => {
     const w = render(card('12', { promisedAt: '2026-11-22T17:00:00+08:00', technicians: [{ id: 'a', name: '赵磊' }, { id: 'b', name: '孙鹏' }] }));
     const text = w.text();
     expect(w.find('.plate').text()).toBe('京A·00012');
-    for (const part of ['朗逸', '白', '赵磊 孙鹏', '1号工位', '王芳', '标准 1.5h', '承诺 17:00']) expect(text).toContain(part);
+    for (const part of ['朗逸', '白', '赵磊 孙鹏', '1号工位', '标准 1.5h', '承诺 17:00']) expect(text).toContain(part);
+  });
+
+  it('in a bay lane, puts plate, stage, time and promise on one line and the crew with the flags on the next', () => {
+    const w = render(card('7', { status: 'ON_HOLD', promisedAt: ago(5), statusSince: ago(70), technicians: [{ id: 'a', name: '赵磊' }] }), 'zh', 'strip');
+    const [first, second] = w.findAll('.line');
+    expect(first.text()).toBe('京A·00007暂停 1时10分承诺 09:55');
+    expect(second.text()).toBe('赵磊超时');
   });
 
   it('renders every flag as an icon with words; overdue red, stale amber', () => {
