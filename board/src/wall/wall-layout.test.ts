@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fitCount, layoutLanes, layoutStages, shareRows } from './wall-layout';
+import { fitCount, layoutLanes, layoutStages, shareRows, type Slot } from './wall-layout';
 
 // The wall's seven stages: 接待 待派工 维修中 暂停 质检 洗车 待交车.
 const weight = [1, 1, 3, 2, 1, 1, 1];
 const space = (width: number, height: number) => ({ width, height, track: 246, card: [226, 226, 266, 226, 226, 226, 226], cardGap: 8, weight, header: 44, padding: 12, gap: 8 });
-const shape = (slots: { stages: number[]; tracks: number }[]) => slots.map((s) => `${s.stages.join('+')}${s.tracks > 1 ? `×${s.tracks}` : ''}`).join(' ');
+const small = { ...space(1346, 672), track: 224, card: [204, 204, 244, 204, 204, 204, 204] };
+const strip = { track: 440, card: 96 };
+/** "2×2" is stage 2 two tracks wide, "3+4" two stages stacked, "s" shows strips. */
+const shape = (slots: Slot[]) => slots.map((s) => `${s.stages.join('+')}${s.tracks > 1 ? `×${s.tracks}` : ''}${s.density === 'strip' ? 's' : ''}`).join(' ');
 
 describe('layoutStages', () => {
   it('gives every stage its own column when everything fits', () => {
@@ -17,7 +20,14 @@ describe('layoutStages', () => {
   });
 
   it('on a 1366×768 panel, favours the cars in progress over the queue', () => {
-    expect(shape(layoutStages([3, 3, 6, 2, 2, 2, 2], { ...space(1346, 672), track: 224, card: [204, 204, 244, 204, 204, 204, 204] }))).toBe('0+1 2×2 3+4 5+6');
+    expect(shape(layoutStages([3, 3, 6, 2, 2, 2, 2], small))).toBe('0+1 2×2 3+4 5+6');
+  });
+
+  it('shows a wide column as two-line strips when that shows more cars, and only then', () => {
+    // 1366×768: two tracks of full cards show 4 of the 6 in progress; one column of strips shows all 6.
+    expect(shape(layoutStages([3, 3, 6, 2, 2, 2, 2], { ...small, strip }))).toBe('0+1 2×2s 3+4 5+6');
+    // 1920×1080: full cards fit, so no strips.
+    expect(shape(layoutStages([3, 3, 6, 2, 2, 2, 2], { ...space(1900, 964), strip: { track: 470, card: 104 } }))).toBe('0 1 2×2 3+4+5×2 6');
   });
 
   it('stacks empty and quiet stages, never the busy ones', () => {

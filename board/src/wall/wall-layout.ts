@@ -20,12 +20,22 @@ export interface StageSpace {
   /** A slot's own padding (both sides together) and the gap between slots. */
   padding: number;
   gap: number;
+  /** The two-line card (BoardCard's strip): its narrowest track and its height, gaps included. */
+  strip?: { track: number; card: number };
 }
 
-/** One column of the wall: one stage, or low-load neighbours stacked; `tracks` cards side by side. */
+export type Density = 'full' | 'strip';
+
+/**
+ * One column of the wall: one stage, or low-load neighbours stacked. It is `tracks` narrow cards
+ * wide, and shows its cards in `columns` side by side: full cards, or strips when a wide column
+ * shows more of them that way.
+ */
 export interface Slot {
   stages: number[];
   tracks: number;
+  density: Density;
+  columns: number;
 }
 
 /** Rows for each stacked stage out of `total`: one for each stage with cards, then to whichever hides most. */
@@ -46,13 +56,19 @@ export function shareRows(counts: readonly number[], tracks: number, total: numb
 
 function slotFor(stages: number[], counts: readonly number[], tracks: number, s: StageSpace): { slot: Slot; hidden: number } | null {
   const own = stages.map((i) => counts[i]);
-  // Rows of the slot's tallest kind of card; the last card needs no gap below it.
-  const card = Math.max(...stages.map((i) => s.card[i]));
-  const total = Math.floor((s.height - stages.length * s.header - s.padding + s.cardGap) / card);
-  const rows = shareRows(own, tracks, total);
-  if (!rows) return null;
-  const hidden = own.reduce((sum, n, k) => sum + Math.max(0, n - tracks * rows[k]) * s.weight[stages[k]], 0);
-  return { slot: { stages, tracks }, hidden };
+  const room = s.height - stages.length * s.header - s.padding + s.cardGap; // the last card needs no gap below it
+  const ways: { density: Density; columns: number; card: number }[] = [{ density: 'full', columns: tracks, card: Math.max(...stages.map((i) => s.card[i])) }];
+  const strips = s.strip ? Math.floor((tracks * s.track) / s.strip.track) : 0;
+  if (s.strip && strips > 0) ways.push({ density: 'strip', columns: strips, card: s.strip.card });
+  let best: { slot: Slot; hidden: number } | null = null;
+  for (const way of ways) {
+    const rows = shareRows(own, way.columns, Math.floor(room / way.card));
+    if (!rows) continue;
+    const hidden = own.reduce((sum, n, k) => sum + Math.max(0, n - way.columns * rows[k]) * s.weight[stages[k]], 0);
+    // Full cards say more (model, time against standard): strips only when they show more cars.
+    if (!best || hidden < best.hidden) best = { slot: { stages, tracks, density: way.density, columns: way.columns }, hidden };
+  }
+  return best;
 }
 
 const better = (a: readonly number[], b: readonly number[]) => {
@@ -76,8 +92,9 @@ function groupings(n: number): number[][][] {
 
 /**
  * Lays the stages out by load: every stage its own column when that hides no card; otherwise quiet
- * neighbours share a column (stacked) so that busy stages get a second or third track. Least hidden
- * cards wins, then fewest shared columns, then the quietest stages sharing.
+ * neighbours share a column (stacked) so that busy stages get a second or third track, or show
+ * two-line strips. Least hidden cards (weighted) wins, then fewest cars in strips (full cards say
+ * more), then fewest shared columns, then the quietest stages sharing.
  */
 export function layoutStages(counts: readonly number[], s: StageSpace): Slot[] {
   let best: { slots: Slot[]; score: number[] } | null = null;
@@ -102,11 +119,12 @@ export function layoutStages(counts: readonly number[], s: StageSpace): Slot[] {
     const hidden = slots.reduce((a, p) => a + p.hidden, 0);
     const shared = counts.length - groups.length;
     const sharedLoad = groups.filter((g) => g.length > 1).reduce((a, g) => a + g.reduce((b, i) => b + counts[i], 0), 0);
-    const score = [hidden, shared, sharedLoad];
+    const strips = slots.reduce((a, p) => a + (p.slot.density === 'strip' ? p.slot.stages.reduce((b, i) => b + counts[i], 0) : 0), 0);
+    const score = [hidden, strips, shared, sharedLoad];
     if (!best || better(score, best.score)) best = { slots: slots.map((p) => p.slot), score };
   }
   // A screen too small for even one track a stage: one column each, and the columns say what they cannot show.
-  return best?.slots ?? counts.map((_, i) => ({ stages: [i], tracks: 1 }));
+  return best?.slots ?? counts.map((_, i) => ({ stages: [i], tracks: 1, density: 'full' as const, columns: 1 }));
 }
 
 export interface LaneSpace {

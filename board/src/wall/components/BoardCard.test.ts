@@ -9,8 +9,8 @@ import BoardCard from './BoardCard.vue';
 const now = Date.parse('2026-11-22T10:00:00+08:00');
 const ago = (m: number) => new Date(now - m * 60_000).toISOString();
 const i18n = (locale = 'zh') => createI18n({ legacy: false, locale, messages });
-const render = (c = card('1'), locale = 'zh', density: 'full' | 'strip' = 'full') =>
-  mount(BoardCard, { props: { card: c, minute: now, timeZone: 'Asia/Shanghai', density }, global: { plugins: [i18n(locale), createPinia()] } });
+const render = (c = card('1'), locale = 'zh', density: 'full' | 'strip' = 'full', inLane = false) =>
+  mount(BoardCard, { props: { card: c, minute: now, timeZone: 'Asia/Shanghai', density, inLane }, global: { plugins: [i18n(locale), createPinia()] } });
 
 describe('BoardCard', () => {
   it('shows plate, model, colour, technicians, bay, time in stage against standard, promise', () => {
@@ -20,11 +20,12 @@ describe('BoardCard', () => {
     for (const part of ['朗逸', '白', '赵磊 孙鹏', '1号工位', '标准 1.5h', '承诺 17:00']) expect(text).toContain(part);
   });
 
-  it('in a bay lane, puts plate, stage, time and promise on one line and the crew with the flags on the next', () => {
-    const w = render(card('7', { status: 'ON_HOLD', promisedAt: ago(5), statusSince: ago(70), technicians: [{ id: 'a', name: '赵磊' }] }), 'zh', 'strip');
-    const [first, second] = w.findAll('.line');
-    expect(first.text()).toBe('京A·00007暂停 1时10分承诺 09:55');
+  it('as a strip, puts plate, bay (in a lane: stage), time and promise on one line and the crew with the flags on the next', () => {
+    const c = card('7', { status: 'ON_HOLD', promisedAt: ago(5), statusSince: ago(70), technicians: [{ id: 'a', name: '赵磊' }] });
+    const [first, second] = render(c, 'zh', 'strip').findAll('.line');
+    expect(first.text()).toBe('京A·00007' + '1号工位' + '1时10分' + '承诺 09:55');
     expect(second.text()).toBe('赵磊超时');
+    expect(render(c, 'zh', 'strip', true).find('.line').text()).toBe('京A·00007' + '暂停 1时10分' + '承诺 09:55');
   });
 
   it('renders every flag as an icon with words; overdue red, stale amber', () => {

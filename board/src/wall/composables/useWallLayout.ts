@@ -10,13 +10,13 @@ const WEIGHT: Partial<Record<StageKey, number>> = { IN_PROGRESS: 3, ON_HOLD: 2 }
 /*
  * Estimates for sharing the space out (the columns and lanes measure the real cards again): a card
  * track as narrow as the widest plate allows, a typical card's height (taller while in progress: time
- * against standard and its bar), a stage header, a lane header. BoardCard.vue sets smaller type under
+ * against standard and its bar), a two-line strip's width and height, a stage header, a lane header. BoardCard.vue sets smaller type under
  * 1600 px (a 1366×768 panel, whose pixels are larger), hence two sets.
  */
 const STAGE = { cardGap: 8, header: 44, padding: 12, gap: 8, weight: STAGES.map((s) => WEIGHT[s.key] ?? 1) };
 const SIZES = {
-  large: { track: 246, card: 226, inProgress: 40, laneTrack: 330 },
-  small: { track: 224, card: 204, inProgress: 40, laneTrack: 460 },
+  large: { track: 246, card: 226, inProgress: 40, strip: { track: 470, card: 104 }, laneTrack: 330 },
+  small: { track: 224, card: 204, inProgress: 40, strip: { track: 440, card: 96 }, laneTrack: 460 },
 };
 const LANE_HEADER = 170;
 
@@ -30,10 +30,10 @@ export function useWallLayout(area: Ref<HTMLElement | null>, stageCounts: () => 
   const h = computed(() => height.value || 960);
 
   const slots = computed(() => {
-    const { track, card, inProgress } = size.value;
-    const space = { ...STAGE, track, card: STAGES.map((s) => card + (s.key === 'IN_PROGRESS' ? inProgress : 0)), width: w.value, height: h.value };
+    const { track, card, inProgress, strip } = size.value;
+    const space = { ...STAGE, track, strip, card: STAGES.map((s) => card + (s.key === 'IN_PROGRESS' ? inProgress : 0)), width: w.value, height: h.value };
     const counts = stageCounts();
-    return layoutStages(STAGES.map((s) => counts[s.key]), space).map((slot) => ({ tracks: slot.tracks, stages: slot.stages.map((i) => STAGES[i].key) }));
+    return layoutStages(STAGES.map((s) => counts[s.key]), space).map((slot) => ({ ...slot, stages: slot.stages.map((i) => STAGES[i].key) }));
   });
   const lanes = computed(() => layoutLanes(laneCounts(), { width: w.value - LANE_HEADER, track: size.value.laneTrack }));
   return { slots, lanes };
