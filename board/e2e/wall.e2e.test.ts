@@ -46,6 +46,7 @@ function checkWall() {
     for (const note of notes) if (overlaps(note.getBoundingClientRect(), box)) problems.push(`${name}: covered by "${note.textContent}"`);
     minPlate = Math.min(minPlate, parseFloat(getComputedStyle(card.querySelector('.plate')!).fontSize));
     for (const el of card.querySelectorAll<HTMLElement>('*')) {
+      if (!el.getClientRects().length) continue; // not displayed on this screen size
       const style = getComputedStyle(el);
       const label = `${name}: .${el.getAttribute('class') ?? el.tagName} "${el.textContent}"`;
       if (!within(el.getBoundingClientRect(), box)) problems.push(`${label} sticks out of the card`);

@@ -15,7 +15,7 @@ const WEIGHT: Partial<Record<StageKey, number>> = { IN_PROGRESS: 3, ON_HOLD: 2 }
  */
 const STAGE = { cardGap: 8, header: 44, padding: 12, gap: 8, weight: STAGES.map((s) => WEIGHT[s.key] ?? 1) };
 const SIZES = {
-  large: { track: 246, card: 226, inProgress: 40, strip: { track: 470, card: 104 }, laneTrack: 330 },
+  large: { track: 246, card: 226, inProgress: 40, strip: { track: 470, card: 104 }, laneTrack: 440 },
   small: { track: 224, card: 204, inProgress: 40, strip: { track: 440, card: 96 }, laneTrack: 460 },
 };
 const LANE_HEADER = 170;
