@@ -55,7 +55,7 @@ async function eventToPaint(cards: number) {
     };`);
   await page.goto(`${server.base}/wall?token=${displayToken}`);
   // Columns show the whole cards that fit; their headers count them all.
-  await page.waitForFunction(`[...document.querySelectorAll('.column .count')].reduce((n, e) => n + parseInt(e.textContent), 0) >= ${cards}`);
+  await page.waitForFunction(`[...document.querySelectorAll('[data-stage] .count')].reduce((n, e) => n + parseInt(e.textContent), 0) >= ${cards}`);
   await page.waitForFunction(`document.querySelector('[data-test="connection"]')?.textContent?.includes('实时')`);
   const { board } = await gql(`{ board { cards { workOrder { id status version promisedAt } } } }`, {}, foreman);
   // A car with a promise: it sorts before the bulk cars (which have none), so it is on screen in both columns.

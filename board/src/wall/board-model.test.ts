@@ -42,14 +42,6 @@ describe('board model', () => {
   });
 });
 
-describe('capacity', () => {
-  it('fits whole cards only, and everything when the space is not measured', async () => {
-    const { capacity } = await import('./board-model');
-    expect(capacity(900, 250, 8, 10)).toBe(3);
-    expect(capacity(0, 250, 8, 10)).toBe(10);
-  });
-});
-
 describe('promise formatting', () => {
   it('shows the time for today and the date for another day, in the store time zone', async () => {
     const { formatPromise } = await import('./board-model');

@@ -13,9 +13,9 @@ export type BoardEvent = WallEventsSubscription['boardEvents'];
 
 export type StageKey = 'RECEPTION' | 'QUEUED' | 'IN_PROGRESS' | 'ON_HOLD' | 'QUALITY_CHECK' | 'WASHING' | 'READY';
 
-/** Columns of the wall, left to right; DRAFT and AWAITING_APPROVAL share a slim reception column. */
-export const STAGES: readonly { key: StageKey; statuses: readonly Status[]; slim?: boolean }[] = [
-  { key: 'RECEPTION', statuses: ['DRAFT', 'AWAITING_APPROVAL'], slim: true },
+/** Columns of the wall, left to right; DRAFT and AWAITING_APPROVAL share the reception column. */
+export const STAGES: readonly { key: StageKey; statuses: readonly Status[] }[] = [
+  { key: 'RECEPTION', statuses: ['DRAFT', 'AWAITING_APPROVAL'] },
   { key: 'QUEUED', statuses: ['QUEUED'] },
   { key: 'IN_PROGRESS', statuses: ['IN_PROGRESS'] },
   { key: 'ON_HOLD', statuses: ['ON_HOLD'] },
@@ -41,12 +41,6 @@ export function flagsAt(card: Card, now: number, opts: { live?: boolean } = {}):
   if (opts.live !== false && card.staleAt && now >= Date.parse(card.staleAt)) flags.push('STALE');
   if (card.overdueAt && now > Date.parse(card.overdueAt)) flags.push('OVERDUE');
   return flags.sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
-}
-
-/** How many fixed-height items of `item` px with `gap` px between them fit in `space` px (all when unmeasured). */
-export function capacity(space: number, item: number, gap: number, count: number): number {
-  if (space <= 0) return count;
-  return Math.max(1, Math.floor((space + gap) / (item + gap)));
 }
 
 /** HH:mm in the store's time zone (the wall may run on a machine set to anything). */

@@ -86,7 +86,14 @@ describe('fitCount', () => {
     expect(fitCount([100, 200, 300, 400], 350, 100)).toBe(2);
   });
 
+  it('keeps that room while cards past those laid out cannot be shown either', () => {
+    // 3 cards, 2 laid out: both fit the space, but not with the note, which the third needs.
+    expect(fitCount([162, 332], 344, 46, 3)).toBe(1);
+    expect(fitCount([162, 280], 344, 46, 3)).toBe(2); // then the next is laid out and measured
+    expect(fitCount([162, 332, 503], 344, 46, 3)).toBe(1);
+  });
+
   it('shows everything until measured', () => {
-    expect(fitCount([100, 200], 0)).toBe(2);
+    expect(fitCount([100, 200], 0, 0, 5)).toBe(5);
   });
 });

@@ -143,12 +143,13 @@ export function layoutLanes(counts: readonly number[], s: LaneSpace): { perRow: 
 }
 
 /**
- * How many leading items are whole inside `space` px, given each item's bottom edge (in order);
- * when some do not fit, `reserve` px are kept free for the "另有 N 辆" note.
+ * How many of `total` items are whole inside `space` px, given the bottom edges of the leading ones
+ * laid out so far (in order; the rest are not laid out). While some cannot be shown, `reserve` px
+ * stay free for the "另有 N 辆" note.
  */
-export function fitCount(bottoms: readonly number[], space: number, reserve = 0): number {
-  if (space <= 0 || bottoms.every((b) => b <= space)) return bottoms.length;
-  const room = space - reserve;
-  const first = bottoms.findIndex((b) => b > room);
+export function fitCount(bottoms: readonly number[], space: number, reserve = 0, total = bottoms.length): number {
+  if (space <= 0) return total;
+  if (bottoms.length >= total && bottoms.every((b) => b <= space)) return total;
+  const first = bottoms.findIndex((b) => b > space - reserve);
   return first < 0 ? bottoms.length : first;
 }

@@ -2,11 +2,12 @@ import { onScopeDispose, readonly, ref, type Ref, watch } from 'vue';
 import { fitCount } from '../wall-layout';
 
 /**
- * How many of `list`'s children are whole inside it (all of them until measured), re-measured when
- * the list or any child changes size: cards grow when a flag is added. `reserve` px stay free for the
- * "另有 N 辆" note when some do not fit. The children must be laid out relative to the list.
+ * How many of the `total` cards are whole inside `list` (all of them until measured), from its
+ * children (the leading cards, laid out relative to the list), re-measured when the list or any child
+ * changes size or the children change: cards grow when a flag is added. `reserve` px stay free for
+ * the "另有 N 辆" note when some cannot be shown.
  */
-export function useFit(list: Ref<HTMLElement | null>, reserve = 0) {
+export function useFit(list: Ref<HTMLElement | null>, total: () => number, reserve = 0) {
   const fit = ref(Number.POSITIVE_INFINITY);
   /** The bottom of the first child: what the list needs to show one whole card. */
   const first = ref(0);
@@ -17,7 +18,7 @@ export function useFit(list: Ref<HTMLElement | null>, reserve = 0) {
     if (!el) return;
     const items = [...el.children] as HTMLElement[];
     const bottoms = items.map((c) => c.offsetTop + c.offsetHeight);
-    fit.value = fitCount(bottoms, el.clientHeight, reserve);
+    fit.value = fitCount(bottoms, el.clientHeight, reserve, total());
     first.value = bottoms[0] ?? 0;
   };
   const sizes = new ResizeObserver(measure);

@@ -32,8 +32,13 @@ export function useWallLayout(area: Ref<HTMLElement | null>, stageCounts: () => 
   const slots = computed(() => {
     const { track, card, inProgress, strip } = size.value;
     const space = { ...STAGE, track, strip, card: STAGES.map((s) => card + (s.key === 'IN_PROGRESS' ? inProgress : 0)), width: w.value, height: h.value };
-    const counts = stageCounts();
-    return layoutStages(STAGES.map((s) => counts[s.key]), space).map((slot) => ({ ...slot, stages: slot.stages.map((i) => STAGES[i].key) }));
+    const counts = STAGES.map((s) => stageCounts()[s.key]);
+    return layoutStages(counts, space).map((slot) => ({
+      ...slot,
+      stages: slot.stages.map((i) => STAGES[i].key),
+      /** The stage that takes the height its stacked neighbours leave. */
+      busiest: STAGES[slot.stages.reduce((a, i) => (counts[i] > counts[a] ? i : a))].key,
+    }));
   });
   const lanes = computed(() => layoutLanes(laneCounts(), { width: w.value - LANE_HEADER, track: size.value.laneTrack }));
   return { slots, lanes };
