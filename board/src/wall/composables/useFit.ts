@@ -1,24 +1,28 @@
-import { onScopeDispose, readonly, ref, type Ref, watch } from 'vue';
+import { computed, onScopeDispose, readonly, ref, type Ref, watch } from 'vue';
 import { fitCount } from '../wall-layout';
 
 /**
- * How many of the `total` cards are whole inside `list` (all of them until measured), from its
- * children (the leading cards, laid out relative to the list), re-measured when the list or any child
- * changes size or the children change: cards grow when a flag is added. `reserve` px stay free for
- * the "另有 N 辆" note when some cannot be shown.
+ * Which of `items` a list shows whole. `rendered`: the items to lay out in `list` (its children, laid
+ * out relative to it), which are those that fit and one row (`perRow`) more, unseen, so that the list
+ * can tell when more fit: a column of 500 cars lays out a screenful, not 500 cards. `fit`: how many of
+ * them are whole (all until measured); `hidden`: how many are not shown; `first`: the bottom of the
+ * first, what the list needs to show one. Measured again when the list or any child changes size (a
+ * card grows when a flag is added) or the children change. `reserve` px stay free for the
+ * "另有 N 辆" note while some cannot be shown.
  */
-export function useFit(list: Ref<HTMLElement | null>, total: () => number, reserve = 0) {
+export function useFit<T>(list: Ref<HTMLElement | null>, items: () => readonly T[], perRow: () => number, reserve = 0) {
   const fit = ref(Number.POSITIVE_INFINITY);
-  /** The bottom of the first child: what the list needs to show one whole card. */
   const first = ref(0);
-  if (typeof ResizeObserver === 'undefined') return { fit: readonly(fit), first: readonly(first) };
+  const rendered = computed(() => items().slice(0, fit.value + perRow()));
+  const hidden = computed(() => Math.max(0, items().length - fit.value));
+  const result = { rendered, hidden, fit: readonly(fit), first: readonly(first) };
+  if (typeof ResizeObserver === 'undefined') return result;
 
   const measure = () => {
     const el = list.value;
     if (!el) return;
-    const items = [...el.children] as HTMLElement[];
-    const bottoms = items.map((c) => c.offsetTop + c.offsetHeight);
-    fit.value = fitCount(bottoms, el.clientHeight, reserve, total());
+    const bottoms = ([...el.children] as HTMLElement[]).map((c) => c.offsetTop + c.offsetHeight);
+    fit.value = fitCount(bottoms, el.clientHeight, reserve, items().length);
     first.value = bottoms[0] ?? 0;
   };
   const sizes = new ResizeObserver(measure);
@@ -38,5 +42,5 @@ export function useFit(list: Ref<HTMLElement | null>, total: () => number, reser
     sizes.disconnect();
     children.disconnect();
   });
-  return { fit: readonly(fit), first: readonly(first) };
+  return result;
 }
