@@ -19,6 +19,8 @@ const SIZES = {
   small: { track: 224, card: 204, inProgress: 40, strip: { track: 440, card: 96 }, laneTrack: 460 },
 };
 const LANE_HEADER = 170;
+/** Between stacked stages, and between lanes (WallView.vue). */
+const SECTION_GAP = 6;
 
 /** How the wall's area (measured) is shared out by load: stage columns (`slots`) and bay lanes (`lanes`). */
 export function useWallLayout(area: Ref<HTMLElement | null>, stageCounts: () => Record<StageKey, number>, laneCounts: () => number[]) {
@@ -38,8 +40,15 @@ export function useWallLayout(area: Ref<HTMLElement | null>, stageCounts: () => 
       stages: slot.stages.map((i) => STAGES[i].key),
       /** The stage that takes the height its stacked neighbours leave. */
       busiest: STAGES[slot.stages.reduce((a, i) => (counts[i] > counts[a] ? i : a))].key,
+      /** The most a stacked stage may claim as its least height, so that its neighbours stay on screen. */
+      floor: Math.floor((h.value - (slot.stages.length - 1) * SECTION_GAP) / slot.stages.length),
     }));
   });
-  const lanes = computed(() => layoutLanes(laneCounts(), { width: w.value - LANE_HEADER, track: size.value.laneTrack }));
+  const lanes = computed(() => {
+    const shapes = layoutLanes(laneCounts(), { width: w.value - LANE_HEADER, track: size.value.laneTrack });
+    const busiest = shapes.reduce((a, s, i) => (s.rows > shapes[a].rows ? i : a), 0);
+    const floor = Math.floor((h.value - (shapes.length - 1) * SECTION_GAP) / shapes.length);
+    return shapes.map((s, i) => ({ ...s, busiest: i === busiest, floor }));
+  });
   return { slots, lanes };
 }
