@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbId } from '../src/graphql/global-id.js';
 import { createWorkOrder, ESTIMATE_Q, move, versionOf } from './helpers/flows.js';
 import { collect } from './helpers/subscriptions.js';
+import { CREATE_UPLOAD, uploadImage } from './helpers/uploads.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let app: TestApp;
@@ -249,6 +250,31 @@ describe('R-EST-4: work starts only after the customer approves', () => {
     }
     expect(await snapshot(wo.id, estimate.id)).toEqual(before);
     expect(before).toMatchObject({ es: 'SENT', approvals: 0, wo: 'AWAITING_APPROVAL', carried: 0 });
+  });
+
+  it('an on-site approval needs a received SIGNATURE upload; it is kept with the approval', async () => {
+    const { wo, estimate, lineIds } = await sentEstimate();
+    const before = await snapshot(wo.id, estimate.id);
+    const photo = await uploadImage(app, 'WALK_AROUND_PHOTO');
+    const pending = (await app.gql(CREATE_UPLOAD, { input: { purpose: 'SIGNATURE', contentType: 'image/png', byteSize: 100 } }, await as('advisor'))).data.createUpload.upload.id;
+    const onSite = (extra: Record<string, unknown>) => ({ input: { estimateId: estimate.id, expectedVersion: estimate.version, approvedLineIds: [lineIds[0], lineIds[2]], deferredLineIds: [lineIds[3]], method: 'ON_SITE_SIGNATURE', ...extra } });
+    for (const [extra, code] of [
+      [{}, 'SIGNATURE_REQUIRED'],
+      [{ signatureId: photo }, 'UPLOAD_WRONG_PURPOSE'],
+      [{ signatureId: pending }, 'UPLOAD_NOT_RECEIVED'],
+      [{ signatureId: wo.id }, 'INVALID_ID'],
+    ] as const) {
+      const res = (await app.gql(APPROVE, onSite(extra), await as('advisor'))).data.approveEstimate;
+      expect(res.userErrors.map((e: { code: string; field: string[] }) => `${e.code}@${e.field.join('.')}`)).toEqual([`${code}@input.signatureId`]);
+    }
+    expect(await snapshot(wo.id, estimate.id)).toEqual(before);
+
+    const signature = await uploadImage(app, 'SIGNATURE');
+    const res = (await app.gql(APPROVE, onSite({ signatureId: signature }), await as('advisor'))).data.approveEstimate;
+    expect(res.userErrors).toEqual([]);
+    expect(res.workOrder.status).toBe('QUEUED');
+    const read = await app.gql(`query($id: ID!) { estimate(id: $id) { approvals { method signature { id purpose url } } } }`, { id: estimate.id }, await as('advisor'));
+    expect(read.data.estimate.approvals[0]).toMatchObject({ method: 'ON_SITE_SIGNATURE', signature: { id: signature, purpose: 'SIGNATURE', url: expect.any(String) } });
   });
 
   it('two approvals of the same version at once: exactly one wins, the other gets STALE_VERSION', async () => {

@@ -8,6 +8,7 @@ import { Migration20261124060000_store_setup } from './Migration20261124060000_s
 import { Migration20261124071000_appointments } from './Migration20261124071000_appointments.js';
 import { Migration20261124080000_uploads } from './Migration20261124080000_uploads.js';
 import { Migration20261124091000_estimates } from './Migration20261124091000_estimates.js';
+import { Migration20261124092000_estimate_signatures } from './Migration20261124092000_estimate_signatures.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: 'Migration20261124071000_appointments', class: Migration20261124071000_appointments },
   { name: 'Migration20261124080000_uploads', class: Migration20261124080000_uploads },
   { name: 'Migration20261124091000_estimates', class: Migration20261124091000_estimates },
+  { name: 'Migration20261124092000_estimate_signatures', class: Migration20261124092000_estimate_signatures },
 ];

@@ -5,6 +5,7 @@ import { toGlobalId } from '../../graphql/global-id.js';
 import { Skill } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
 import { Store } from '../store/store.entity.js';
+import { Upload } from '../upload/upload.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ApprovalMethod, EstimateLineKind, EstimatePayer, EstimateStatus, LineDecision, PartSource } from './estimate.enums.js';
 
@@ -252,8 +253,8 @@ export class EstimateApproval {
   approvedBy?: Ref<Staff> | null;
 
   /** ON_SITE_SIGNATURE: the upload holding the signature. */
-  @Property({ type: 'integer', nullable: true })
-  signatureUploadId?: number | null;
+  @ManyToOne(() => Upload, { ref: true, nullable: true, fieldName: 'signature_upload_id' })
+  signature?: Ref<Upload> | null;
 
   @Field(() => String, { nullable: true, description: 'PHONE: the advisor’s note (time, recording number).' })
   @Property({ type: 'string', length: 500, nullable: true })

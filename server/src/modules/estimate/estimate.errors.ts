@@ -49,7 +49,7 @@ registerMessages({
   NO_PENDING_ESTIMATE: { zh: '没有待您确认的报价', en: 'There is no estimate waiting for your approval' },
   INVALID_TROUBLE_CODE: { zh: '故障码格式应为 P0016 这样的 5 位代码', en: 'must be a trouble code like P0016' },
   TEARDOWN_CONSENT_REQUIRED: { zh: '拆检诊断须先取得客户同意（R-REC-5）', en: 'A teardown diagnosis needs the customer’s consent first (R-REC-5)' },
-  SIGNATURE_UPLOADS_NOT_AVAILABLE: { zh: '签名上传功能尚未启用，请使用电话确认', en: 'Signature uploads are not available yet; record a phone approval' },
+  SIGNATURE_UPLOADS_NOT_AVAILABLE: { zh: '无法核验签名上传，请使用电话确认', en: 'The signature upload cannot be checked here; record a phone approval' },
 });
 
 registerNouns({

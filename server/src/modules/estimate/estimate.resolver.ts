@@ -9,6 +9,7 @@ import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
 import { WorkOrderProgress } from '../tracking/progress.types.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
+import { Upload } from '../upload/upload.entity.js';
 import {
   ApproveEstimateByLinkInput,
   ApproveEstimateByLinkPayload,
@@ -72,7 +73,7 @@ export class EstimateResolver {
     description: 'R-EST-4: records the customer’s approval taken on site (signature) or by phone. Immutable; the main estimate’s approval moves an AWAITING_APPROVAL order to QUEUED.',
   })
   async approveEstimate(@Arg('input', () => ApproveEstimateInput, { description: 'What to do; see the input type.' }) input: ApproveEstimateInput, @Ctx() ctx: Context) {
-    return estimateAndOrder(ctx, await ctx.services.estimates.approve(ctx.em, requireStaff(ctx), input));
+    return estimateAndOrder(ctx, await ctx.services.estimates.approve(ctx.em, requireStaff(ctx), input, ctx.services.uploads));
   }
 
   @Mutation(() => ApproveEstimateByLinkPayload, {
@@ -135,6 +136,11 @@ export class EstimateApprovalResolver {
   @FieldResolver(() => Staff, { nullable: true, description: 'The staff member who recorded it; null when the customer approved through the link.' })
   approvedBy(@Root() a: EstimateApproval) {
     return a.approvedBy ? loaded(a.approvedBy) : null;
+  }
+
+  @FieldResolver(() => Upload, { nullable: true, description: 'ON_SITE_SIGNATURE: the customer’s signature.' })
+  signature(@Root() a: EstimateApproval) {
+    return a.signature ? loaded(a.signature) : null;
   }
 
   @FieldResolver(() => [EstimateLine], { description: 'The exact lines approved.' })

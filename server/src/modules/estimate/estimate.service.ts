@@ -13,6 +13,9 @@ import type { TransitionExtensions, TransitionGuard } from '../work-order/work-o
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { WorkOrderStatus as WO } from '../work-order/work-order.enums.js';
 import { WorkOrderService } from '../work-order/work-order.service.js';
+import { UploadPurpose } from '../upload/upload.enums.js';
+import type { UploadService } from '../upload/upload.service.js';
+import { Upload } from '../upload/upload.entity.js';
 import type { ApproveEstimateInput, EstimateLineInput, SaveEstimateInput, SendEstimateInput, UpdateEstimateSettingsInput } from './dto/estimate.dto.js';
 import { Estimate, EstimateApproval, EstimateLine, EstimateSettings } from './estimate.entity.js';
 import { ApprovalMethod, EstimateEventKind, EstimateLineKind as K, EstimatePayer, EstimateStatus as S, LineDecision } from './estimate.enums.js';
@@ -32,6 +35,9 @@ export interface EstimateAndOrder {
 
 /** Approvals as the service takes them; the link passes method LINK and the customer actor. */
 export type ApprovalRequest = Omit<ApproveEstimateInput, 'method'> & { method: ApprovalMethod };
+
+/** What an on-site approval needs of the upload module: a received SIGNATURE upload of the store. */
+export type SignatureCheck = Pick<UploadService, 'requireReady'>;
 
 /** Rolls the outer transaction back and carries the refusals out. */
 class Refused extends Error {
@@ -298,7 +304,7 @@ export class EstimateService {
    * vehicle (R-APT-8). Approving the main estimate of an AWAITING_APPROVAL order moves it to QUEUED,
    * all in one transaction. A customer actor may approve only its own order's pending estimate.
    */
-  async approve(em: EntityManager, actor: Actor, input: ApprovalRequest): Promise<Result<EstimateAndOrder>> {
+  async approve(em: EntityManager, actor: Actor, input: ApprovalRequest, uploads?: SignatureCheck): Promise<Result<EstimateAndOrder>> {
     const check = new InputCheck();
     const note = check.text(['note'], input.note, { max: 500, multiline: true });
     const approverName = check.text(['approverName'], input.approverName, { max: 60 });
@@ -316,17 +322,24 @@ export class EstimateService {
       if (!approverName) check.fail(['approverName'], 'REQUIRED');
     } else if (input.method === ApprovalMethod.LINK) check.fail(['method'], E.METHOD_NOT_ALLOWED);
     else if (input.method === ApprovalMethod.PHONE && !note) check.fail(['note'], E.NOTE_REQUIRED);
-    else if (input.method === ApprovalMethod.ON_SITE_SIGNATURE) {
+    let signatureId: number | null = null;
+    if (input.method === ApprovalMethod.ON_SITE_SIGNATURE && actor.kind !== 'customer') {
+      signatureId = input.signatureId ? dbId(input.signatureId, 'Upload') : null;
       if (!input.signatureId) check.fail(['signatureId'], E.SIGNATURE_REQUIRED);
-      // Signature uploads come with the upload module; until then an on-site approval cannot be evidenced.
-      else check.fail(['signatureId'], E.SIGNATURE_UPLOADS_NOT_AVAILABLE);
-    }
+      else if (!signatureId) check.fail(['signatureId'], 'INVALID_ID');
+      // The signature is evidence only through the upload module; a caller without it cannot record one.
+      else if (!uploads) check.fail(['signatureId'], E.SIGNATURE_UPLOADS_NOT_AVAILABLE);
+    } else if (input.signatureId != null) check.fail(['signatureId'], E.LINE_FIELD_NOT_APPLICABLE);
     const id = dbId(input.estimateId, 'Estimate');
     if (!id) check.fail(['estimateId'], 'NOT_FOUND', { what: 'Estimate' });
     if (check.failed) return refuse(...check.errors);
     const storeId = actor.storeId;
 
     return this.inOne(em, async (tx) => {
+      if (signatureId) {
+        const signature = await uploads!.requireReady(tx, storeId, [signatureId], [UploadPurpose.SIGNATURE], ['input', 'signatureId']);
+        if (!signature.ok) return signature;
+      }
       let deferred: EstimateLine[] = [];
       const decided = await this.log.change(tx, actor, {
         type: ESTIMATE,
@@ -374,6 +387,7 @@ export class EstimateService {
             approverName: approverName ?? customer.name,
             approvedBy: staffIdOf(actor) ? t.getReference(Staff, staffIdOf(actor)!, { wrapped: true }) : null,
             note,
+            signature: signatureId ? t.getReference(Upload, signatureId, { wrapped: true }) : null,
             approvedLineIds: lines.filter((l) => l.decision === LineDecision.APPROVED).map((l) => l.id),
             deferredLineIds: lines.filter((l) => l.decision === LineDecision.DEFERRED).map((l) => l.id),
             declinedLineIds: lines.filter((l) => l.decision === LineDecision.DECLINED).map((l) => l.id),
