@@ -6,7 +6,7 @@ import { repoRoot } from '../src/config.js';
 
 const root = repoRoot();
 const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'frontdesk-estimates.graphql'), 'utf8');
-const NAMES = ['SaveEstimate', 'EstimateFields', 'SendEstimate', 'ApproveEstimateOnSite', 'ApproveEstimateByPhone', 'ApproveEstimateByLink', 'TrackWithEstimate'];
+const NAMES = ['SaveEstimate', 'EstimateFields', 'SendEstimate', 'ApproveEstimateOnSite', 'ApproveEstimateByPhone', 'ApproveEstimateByLink', 'TrackWithEstimate', 'UpdateVehicleArchive'];
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
 describe('issue 7 contract: the estimate operations of frontdesk.graphql', () => {
@@ -31,6 +31,7 @@ describe('issue 7 contract: the estimate operations of frontdesk.graphql', () =>
     expect(values('EstimateLineKind')).toEqual(['FEE', 'LABOUR', 'PART']);
     expect(values('PartSource')).toEqual(['AFTERMARKET', 'OEM']);
     expect(values('EstimatePayer')).toEqual(['CUSTOMER', 'INSURANCE', 'WARRANTY']);
+    expect(values('VehicleUsage')).toEqual(expect.arrayContaining(['PRIVATE']));
     expect(values('ApprovalMethod')).toEqual(expect.arrayContaining(['ON_SITE_SIGNATURE', 'PHONE']));
   });
 });

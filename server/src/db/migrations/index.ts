@@ -9,6 +9,7 @@ import { Migration20261124071000_appointments } from './Migration20261124071000_
 import { Migration20261124080000_uploads } from './Migration20261124080000_uploads.js';
 import { Migration20261124091000_estimates } from './Migration20261124091000_estimates.js';
 import { Migration20261124092000_estimate_signatures } from './Migration20261124092000_estimate_signatures.js';
+import { Migration20261124093000_vehicle_archive } from './Migration20261124093000_vehicle_archive.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261124080000_uploads', class: Migration20261124080000_uploads },
   { name: 'Migration20261124091000_estimates', class: Migration20261124091000_estimates },
   { name: 'Migration20261124092000_estimate_signatures', class: Migration20261124092000_estimate_signatures },
+  { name: 'Migration20261124093000_vehicle_archive', class: Migration20261124093000_vehicle_archive },
 ];
