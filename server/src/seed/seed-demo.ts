@@ -224,14 +224,20 @@ async function seedOrder(
     }
     if (step.to === S.AWAITING_APPROVAL && wo.status === S.DRAFT) {
       // The advisor writes the estimate from the jobs and sends it; sending moves the order to AWAITING_APPROVAL.
-      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks)));
+      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, scenario.warranty ?? false)));
       wo = expectOk(`scenario ${o.index} send`, await estimates.send(em, actor, { estimateId: saved.globalId, expectedVersion: saved.version })).workOrder;
       continue;
     }
     if (step.to === S.QUEUED && wo.status === S.AWAITING_APPROVAL) {
       // R-EST-4: the customer approves every line by phone; the approval queues the order.
       const [estimate] = (await estimates.ofWorkOrder(em, o.store.id, wo.id)).filter((e) => e.status === 'SENT');
-      const lines = await estimate.lines.loadItems();
+      let lines = await estimate.lines.loadItems();
+      // R-EST-5: the warranty clerk confirms warranty lines before the customer approves.
+      for (const line of lines.filter((l) => l.payer === EstimatePayer.WARRANTY)) {
+        expectOk(`scenario ${o.index} warranty`, await estimates.confirmWarranty(em, actor, { estimateLineId: line.globalId, eligible: true, claimNumber: `FAW-VW-2026-${String(o.index).padStart(5, '0')}`, note: '在保（演示数据）' }));
+      }
+      if (lines.some((l) => l.payer === EstimatePayer.WARRANTY)) await em.refresh(estimate);
+      lines = await estimate.lines.loadItems();
       const approved = await estimates.approve(em, actor, {
         estimateId: estimate.globalId,
         expectedVersion: estimate.version,
@@ -252,11 +258,18 @@ async function seedOrder(
 }
 
 /** The demo estimate of an order: one LABOUR line per job at the demo store's hourly rate, and the consumables. */
-function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>): SaveEstimateInput {
+function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, warranty: boolean): SaveEstimateInput {
   return {
     workOrderId,
     lines: [
-      ...picks.map((job) => ({ kind: EstimateLineKind.LABOUR, description: job.title, skill: job.skill as Skill, standardHours: job.standardHours, hourlyRateFen: 32000, payer: EstimatePayer.CUSTOMER })),
+      ...picks.map((job, position) => ({
+        kind: EstimateLineKind.LABOUR,
+        description: job.title,
+        skill: job.skill as Skill,
+        standardHours: job.standardHours,
+        hourlyRateFen: 32000,
+        payer: warranty && position === 0 ? EstimatePayer.WARRANTY : EstimatePayer.CUSTOMER,
+      })),
       { kind: EstimateLineKind.FEE, description: '辅料', amountFen: 2000, payer: EstimatePayer.CUSTOMER },
     ],
   } as SaveEstimateInput;

@@ -38,5 +38,7 @@ export const SUPPLEMENTAL_ROLES = [Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, R
 export const ESTIMATE_READER_ROLES = [Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.FOREMAN, Role.WARRANTY_CLERK, Role.CASHIER, Role.CUSTOMER_SERVICE, Role.PARTS_CLERK] as const;
 /** R-EST-5: who confirms warranty lines. */
 export const WARRANTY_ROLES = [Role.WARRANTY_CLERK, Role.SERVICE_MANAGER] as const;
+/** Who checks a vehicle's warranty eligibility. */
+export const WARRANTY_ELIGIBILITY_ROLES = [Role.WARRANTY_CLERK, Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER] as const;
 /** R-EST-1: who records a diagnosis. */
 export const DIAGNOSIS_ROLES = [Role.TECHNICIAN, Role.TEAM_LEADER, Role.FOREMAN, Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER] as const;

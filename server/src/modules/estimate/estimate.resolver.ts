@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
 import { toPayload, toUserError } from '../../graphql/user-error.js';
@@ -23,11 +24,14 @@ import {
   SendEstimateInput,
   UpdateEstimateSettingsInput,
   EstimateSettingsPayload,
+  ConfirmWarrantyInput,
+  EstimateLinePayload,
+  WarrantyEligibility,
 } from './dto/estimate.dto.js';
 import { Estimate, EstimateApproval, EstimateLine, EstimateSettings, WarrantyDecision } from './estimate.entity.js';
 import { ApprovalMethod } from './estimate.enums.js';
 import { EstimateError } from './estimate.errors.js';
-import { ESTIMATE_READER_ROLES, ESTIMATE_WRITER_ROLES } from './estimate.process.js';
+import { ESTIMATE_READER_ROLES, ESTIMATE_WRITER_ROLES, WARRANTY_ELIGIBILITY_ROLES, WARRANTY_ROLES } from './estimate.process.js';
 import type { EstimateAndOrder } from './estimate.service.js';
 import type { Result } from '../../shared/result.js';
 
@@ -88,6 +92,27 @@ export class EstimateResolver {
     const result = await ctx.services.estimates.approve(ctx.em, actor, { ...input, method: ApprovalMethod.LINK, note: null, signatureId: null });
     if (!result.ok) return Object.assign(new ApproveEstimateByLinkPayload(), toPayload(ctx.locale, 'progress', result));
     return Object.assign(new ApproveEstimateByLinkPayload(), { progress: await ctx.services.tracking.progress(ctx.em.fork(), input.token, ctx.locale), userErrors: [] });
+  }
+
+  @Authorized(...WARRANTY_ELIGIBILITY_ROLES)
+  @Query(() => WarrantyEligibility, { nullable: true, description: 'R-EST-5: whether the vehicle is under warranty today at this mileage (date and km against its purchase date and terms); null for an unknown vehicle.' })
+  async warrantyEligibility(
+    @Arg('vehicleId', () => ID, { description: 'Global id of the vehicle.' }) vehicleId: string,
+    @Arg('mileage', () => Int, { description: 'The odometer reading now, in km.' }) mileage: number,
+    @Ctx() ctx: Context,
+  ): Promise<WarrantyEligibility | null> {
+    const result = await ctx.services.estimates.warrantyEligibility(ctx.em, requireStaff(ctx).storeId, vehicleId, mileage);
+    if (!result.ok) {
+      const first = toUserError(ctx.locale, result.errors[0]);
+      throw new GraphQLError(`${first.field?.join('.') ?? ''} ${first.message}`.trim(), { extensions: { code: 'BAD_USER_INPUT', userErrors: result.errors.map((e) => toUserError(ctx.locale, e)) } });
+    }
+    return result.value ? Object.assign(new WarrantyEligibility(), result.value) : null;
+  }
+
+  @Authorized(...WARRANTY_ROLES)
+  @Mutation(() => EstimateLinePayload, { description: 'R-EST-5: the warranty clerk confirms a WARRANTY line (billed to the manufacturer) or not (it becomes payer CUSTOMER), before the estimate is approved.' })
+  async confirmWarranty(@Arg('input', () => ConfirmWarrantyInput, { description: 'What to do; see the input type.' }) input: ConfirmWarrantyInput, @Ctx() ctx: Context) {
+    return toPayload(ctx.locale, 'line', await ctx.services.estimates.confirmWarranty(ctx.em, requireStaff(ctx), input));
   }
 
   @FieldResolver(() => [EstimateLine], { description: 'The lines, in order.' })

@@ -16,12 +16,14 @@ import { WorkOrderService } from '../work-order/work-order.service.js';
 import { UploadPurpose } from '../upload/upload.enums.js';
 import type { UploadService } from '../upload/upload.service.js';
 import { Upload } from '../upload/upload.entity.js';
-import type { ApproveEstimateInput, EstimateLineInput, SaveEstimateInput, SendEstimateInput, UpdateEstimateSettingsInput } from './dto/estimate.dto.js';
+import type { ApproveEstimateInput, ConfirmWarrantyInput, EstimateLineInput, SaveEstimateInput, SendEstimateInput, UpdateEstimateSettingsInput } from './dto/estimate.dto.js';
+import { Vehicle } from '../vehicle/vehicle.entity.js';
+import { MAX_MILEAGE_KM } from '../vehicle/vehicle.service.js';
 import { Estimate, EstimateApproval, EstimateLine, EstimateSettings } from './estimate.entity.js';
 import { ApprovalMethod, EstimateEventKind, EstimateLineKind as K, EstimatePayer, EstimateStatus as S, LineDecision } from './estimate.enums.js';
 import { EstimateError as E } from './estimate.errors.js';
 import { MAIN_ESTIMATE_ORDER_STATUSES, mayMove, OPEN, SUPPLEMENTAL_ORDER_STATUSES } from './estimate.process.js';
-import { countedLines, decide, LIMITS, lineAmountFen, type Totals, totalsOf, toUnits } from './estimate.rules.js';
+import { countedLines, decide, type Eligibility, LIMITS, lineAmountFen, type Totals, totalsOf, toUnits, warrantyEligibility } from './estimate.rules.js';
 
 export const ESTIMATE = 'Estimate';
 
@@ -431,6 +433,61 @@ export class EstimateService {
       }
       return ok({ estimate, workOrder: wo });
     });
+  }
+
+  // ---- warranty (R-EST-5) ------------------------------------------------------------------
+
+  /** R-EST-5: eligibility on the store's calendar day at `mileage`, from the vehicle's purchase date and terms; null for an unknown vehicle. */
+  async warrantyEligibility(em: EntityManager, storeId: number, vehicleGlobalId: string, mileage: number): Promise<Result<Eligibility | null>> {
+    const check = new InputCheck([]);
+    check.range(['mileage'], mileage, 0, MAX_MILEAGE_KM);
+    if (check.failed) return refuse(...check.errors);
+    const id = dbId(vehicleGlobalId, 'Vehicle');
+    const vehicle = id ? await em.findOne(Vehicle, { id, store: storeId }, { populate: ['store'] }) : null;
+    if (!vehicle) return ok(null);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: vehicle.store.getEntity().timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.log.clock.now());
+    return ok(warrantyEligibility(vehicle, today, mileage));
+  }
+
+  /**
+   * R-EST-5: the warranty clerk confirms a WARRANTY line (covered: billed to the manufacturer) or not (the
+   * line becomes payer CUSTOMER; the payer asked for is kept, so the clerk may still change the decision).
+   * Only before the customer's decision (DRAFT or SENT); the estimate's version moves, so an approval of
+   * what the customer saw before is refused with STALE_VERSION.
+   */
+  async confirmWarranty(em: EntityManager, actor: Actor, input: ConfirmWarrantyInput): Promise<Result<EstimateLine>> {
+    const check = new InputCheck();
+    const claimNumber = check.text(['claimNumber'], input.claimNumber, { max: 60 });
+    const note = check.text(['note'], input.note, { max: 500, multiline: true });
+    const lineId = dbId(input.estimateLineId, 'EstimateLine');
+    if (!lineId) check.fail(['estimateLineId'], 'NOT_FOUND', { what: 'EstimateLine' });
+    if (check.failed) return refuse(...check.errors);
+    let changed: EstimateLine | null = null;
+    const result = await this.log.change(em, actor, {
+      type: ESTIMATE,
+      storeId: actor.storeId,
+      load: async (tx) => {
+        const line = await tx.findOne(EstimateLine, { id: lineId!, estimate: { store: actor.storeId } });
+        return line ? tx.findOne(Estimate, { id: line.estimate.id }, { refresh: true, populate: ['lines'] }) : null;
+      },
+      notFound: notFound('EstimateLine', ['input', 'estimateLineId']),
+      apply: async (tx, estimate, at) => {
+        if (!OPEN.includes(estimate.status)) return [refusal(E.ESTIMATE_NOT_EDITABLE, ['input', 'estimateLineId'], { status: estimate.status })];
+        const line = estimate.lines.getItems().find((l) => l.id === lineId)!;
+        const asked = line.requestedPayer ?? line.payer;
+        if (asked !== EstimatePayer.WARRANTY) return [refusal(E.NOT_A_WARRANTY_LINE, ['input', 'estimateLineId'])];
+        line.warrantyConfirmed = input.eligible;
+        line.warrantyClaimNumber = claimNumber;
+        line.warrantyNote = note;
+        line.warrantyDecidedAt = at;
+        line.warrantyDecidedBy = staffIdOf(actor) ? tx.getReference(Staff, staffIdOf(actor)!, { wrapped: true }) : null;
+        line.payer = input.eligible ? EstimatePayer.WARRANTY : EstimatePayer.CUSTOMER;
+        line.requestedPayer = input.eligible ? null : EstimatePayer.WARRANTY;
+        changed = line;
+        return { kind: EstimateEventKind.WARRANTY_DECIDED, data: { workOrderId: estimate.workOrder.id, lineId: line.id, eligible: input.eligible, claimNumber, payer: line.payer } };
+      },
+    });
+    return result.ok ? ok(changed!) : result;
   }
 
   // ---- reads -------------------------------------------------------------------------------

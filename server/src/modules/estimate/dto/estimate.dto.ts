@@ -3,8 +3,8 @@ import { UserError } from '../../../graphql/user-error.js';
 import { Skill } from '../../staff/roles.js';
 import { WorkOrderProgress } from '../../tracking/progress.types.js';
 import { WorkOrder } from '../../work-order/work-order.entity.js';
-import { Estimate, EstimateSettings } from '../estimate.entity.js';
-import { ApprovalMethod, EstimateLineKind, EstimatePayer, PartSource } from '../estimate.enums.js';
+import { Estimate, EstimateLine, EstimateSettings } from '../estimate.entity.js';
+import { ApprovalMethod, EstimateLineKind, EstimatePayer, PartSource, WarrantyReason } from '../estimate.enums.js';
 
 @InputType({ description: 'One line of an estimate (R-EST-2). Amounts are derived by the server: give quantity and unit price (PART), standard hours and rate (LABOUR), or the fee (FEE).' })
 export class EstimateLineInput {
@@ -259,6 +259,45 @@ export class UpdateEstimateSettingsInput {
 export class EstimateSettingsPayload {
   @Field(() => EstimateSettings, { nullable: true, description: 'The settings; null when refused.' })
   settings?: EstimateSettings | null;
+
+  @Field(() => [UserError], { description: 'Why it was refused; empty on success.' })
+  userErrors: UserError[] = [];
+}
+
+@ObjectType({ description: 'R-EST-5: whether a vehicle is under warranty on a day at a mileage, from its archive’s purchase date and terms.' })
+export class WarrantyEligibility {
+  @Field(() => Boolean, { description: 'Within both the years and the kilometres of the terms.' })
+  eligible!: boolean;
+
+  @Field(() => WarrantyReason, { description: 'Why (or why not).' })
+  reason!: WarrantyReason;
+
+  @Field(() => String, { nullable: true, description: 'Last day of cover by date, YYYY-MM-DD (purchase date + years − 1 day); null without a purchase date or terms.' })
+  expiresOn?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Kilometres covered, inclusive; null without terms.' })
+  kmLimit?: number | null;
+}
+
+@InputType({ description: 'R-EST-5: the warranty clerk’s decision on a WARRANTY line, before the estimate is approved.' })
+export class ConfirmWarrantyInput {
+  @Field(() => ID, { description: 'Global id of the estimate line.' })
+  estimateLineId!: string;
+
+  @Field(() => Boolean, { description: 'True: covered, billed to the manufacturer; false: not covered, the line becomes payer CUSTOMER.' })
+  eligible!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The manufacturer’s claim number (索赔单号).' })
+  claimNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A note (e.g. why not covered).' })
+  note?: string | null;
+}
+
+@ObjectType({ description: 'The line after the warranty decision, or why not.' })
+export class EstimateLinePayload {
+  @Field(() => EstimateLine, { nullable: true, description: 'The line as it is now; null when refused.' })
+  line?: EstimateLine | null;
 
   @Field(() => [UserError], { description: 'Why it was refused; empty on success.' })
   userErrors: UserError[] = [];
