@@ -2,7 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import probe, { PROBE_TABLES } from './fixtures/probe.module.js';
-import { createWorkOrder, move } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move } from './helpers/flows.js';
 import { type ServerProcess, startServerProcess } from './helpers/server-process.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -39,7 +39,7 @@ describe('durable consumers in one process', () => {
   it('handles every work-order event of the log once, in sequence order', async () => {
     const wo = await createWorkOrder(app);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
-    await move(app, 'advisor', wo.id, 'QUEUED');
+    await approveOneLineEstimate(app, wo.id);
     const seqs = (await logSeqs()).map((r) => r.seq);
     const seen = await until('effects', effects, (rows) => rows.length >= seqs.length);
     expect(seen.map((r) => r.seq)).toEqual(seqs);

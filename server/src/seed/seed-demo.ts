@@ -31,6 +31,11 @@ import { type StaffActor, systemActor } from '../shared/actor.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
+import { MODULES } from '../modules/index.js';
+import { JobQueue } from '../events/job-queue.js';
+import type { SaveEstimateInput } from '../modules/estimate/dto/estimate.dto.js';
+import { ApprovalMethod, EstimateLineKind, EstimatePayer } from '../modules/estimate/estimate.enums.js';
+import { EstimateService } from '../modules/estimate/estimate.service.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -160,10 +165,14 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   const setUp = { store, bays, advisors, vehicles, technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)) };
 
   const clock = new ManualClock(now);
-  const workOrders = new WorkOrderService(new EventLog(clock));
+  // Every module's guards and effects apply to the seed as to anyone (R-EST-4: no QUEUED without an approval).
+  const transitions = { guards: MODULES.flatMap((m) => m.transitionGuards ?? []), effects: MODULES.flatMap((m) => m.transitionEffects ?? []) };
+  const log = new EventLog(clock);
+  const workOrders = new WorkOrderService(log, transitions);
+  const estimates = new EstimateService(log, new JobQueue(''), transitions);
   const picks = SCENARIOS.map(() => pickJobs(setUp.technicians, rng));
   for (const i of SEED_ORDER) {
-    await seedOrder(orm.em.fork(), workOrders, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
+    await seedOrder(orm.em.fork(), { workOrders, estimates }, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
   }
   await seedAppointments(orm, { now, storeCode: demoStore.code });
   return wallTokenMade ?? DEMO_DISPLAY_TOKEN;
@@ -177,7 +186,7 @@ function pickJobs(technicians: Staff[], rng: () => number) {
 
 async function seedOrder(
   em: EntityManager,
-  workOrders: WorkOrderService,
+  { workOrders, estimates }: { workOrders: WorkOrderService; estimates: EstimateService },
   clock: ManualClock,
   o: { store: Store; bays: Bay[]; advisors: Staff[]; vehicles: Vehicle[]; technicians: Staff[]; now: Date; scenario: (typeof SCENARIOS)[number]; picks: ReturnType<typeof pickJobs>; index: number },
 ) {
@@ -213,12 +222,57 @@ async function seedOrder(
       wo = expectOk(`scenario ${o.index}`, await workOrders.assign(em, actor, { id: wo.globalId, bayId: bay.globalId, technicianIds: crew.map((t) => t.globalId) } as AssignWorkOrderInput));
       continue;
     }
+    if (step.to === S.AWAITING_APPROVAL && wo.status === S.DRAFT) {
+      // The advisor writes the estimate from the jobs and sends it; sending moves the order to AWAITING_APPROVAL.
+      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, scenario.warranty ?? false)));
+      wo = expectOk(`scenario ${o.index} send`, await estimates.send(em, actor, { estimateId: saved.globalId, expectedVersion: saved.version })).workOrder;
+      continue;
+    }
+    if (step.to === S.QUEUED && wo.status === S.AWAITING_APPROVAL) {
+      // R-EST-4: the customer approves every line by phone; the approval queues the order.
+      const [estimate] = (await estimates.ofWorkOrder(em, o.store.id, wo.id)).filter((e) => e.status === 'SENT');
+      let lines = await estimate.lines.loadItems();
+      // R-EST-5: the warranty clerk confirms warranty lines before the customer approves.
+      for (const line of lines.filter((l) => l.payer === EstimatePayer.WARRANTY)) {
+        expectOk(`scenario ${o.index} warranty`, await estimates.confirmWarranty(em, actor, { estimateLineId: line.globalId, eligible: true, claimNumber: `FAW-VW-2026-${String(o.index).padStart(5, '0')}`, note: '在保（演示数据）' }));
+      }
+      if (lines.some((l) => l.payer === EstimatePayer.WARRANTY)) await em.refresh(estimate);
+      lines = await estimate.lines.loadItems();
+      const approved = await estimates.approve(em, actor, {
+        estimateId: estimate.globalId,
+        expectedVersion: estimate.version,
+        approvedLineIds: lines.map((l) => l.globalId),
+        deferredLineIds: [],
+        method: ApprovalMethod.PHONE,
+        note: '电话确认（演示数据）',
+      });
+      wo = expectOk(`scenario ${o.index} approval`, approved).workOrder;
+      continue;
+    }
     wo = expectOk(`scenario ${o.index}`, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
     // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order (job status writes no event).
     if (step.to === S.IN_PROGRESS || step.to === S.QUALITY_CHECK) {
       await em.nativeUpdate(Job, { workOrder: wo.id }, { status: step.to === S.IN_PROGRESS ? JobStatus.IN_PROGRESS : JobStatus.DONE });
     }
   }
+}
+
+/** The demo estimate of an order: one LABOUR line per job at the demo store's hourly rate, and the consumables. */
+function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, warranty: boolean): SaveEstimateInput {
+  return {
+    workOrderId,
+    lines: [
+      ...picks.map((job, position) => ({
+        kind: EstimateLineKind.LABOUR,
+        description: job.title,
+        skill: job.skill as Skill,
+        standardHours: job.standardHours,
+        hourlyRateFen: 32000,
+        payer: warranty && position === 0 ? EstimatePayer.WARRANTY : EstimatePayer.CUSTOMER,
+      })),
+      { kind: EstimateLineKind.FEE, description: '辅料', amountFen: 2000, payer: EstimatePayer.CUSTOMER },
+    ],
+  } as SaveEstimateInput;
 }
 
 /** A bay without a car in progress, starting the search at a different bay for each order to spread the cars. */
