@@ -7,6 +7,7 @@ import { customerModule } from './customer/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
 import { platformModule } from './platform/index.js';
+import { receptionModule } from './reception/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
 import { trackingModule } from './tracking/index.js';
@@ -28,4 +29,5 @@ export const MODULES: readonly ModuleManifest[] = [
   boardModule,
   trackingModule,
   appointmentModule,
+  receptionModule,
 ];
