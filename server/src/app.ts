@@ -230,6 +230,7 @@ export async function startApp(
   });
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.get('/metrics', metricsHandler(config.metricsToken));
+  for (const m of services.modules) m.http?.(app, services);
   mountPages(app);
 
   const listener = new PgListener(

@@ -28,17 +28,35 @@ export interface AppConfig {
   explorer: boolean;
   /** Lets /metrics answer requests from other machines that send it as a bearer token. */
   metricsToken?: string;
+  /** Signs upload and file URLs (WORKBAY_SIGNING_SECRET); without it, a secret generated once in the data directory. */
+  signingSecret?: string;
+  /** Photos and signatures: where they are stored, how large they may be, how long their URLs live. */
+  uploads: UploadConfig;
+}
+
+export interface UploadConfig {
+  /** Local storage directory (WORKBAY_UPLOADS_DIR, default <data dir>/uploads); unused when S3 is configured. */
+  dir: string;
+  /** Largest file accepted, in bytes (WORKBAY_UPLOAD_MAX_BYTES, default 10 MiB). */
+  maxBytes: number;
+  /** Lifetime of the URL the client PUTs the bytes to (seconds). */
+  uploadUrlTtlSeconds: number;
+  /** Lifetime of a URL that reads a file (seconds). */
+  readUrlTtlSeconds: number;
+  /** S3-compatible storage, when WORKBAY_S3_BUCKET is set (for several server instances). */
+  s3: { bucket: string; endpoint?: string; region: string; forcePathStyle: boolean; accessKeyId?: string; secretAccessKey?: string } | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 4000);
   const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(env.WORKBAY_DATA_DIR ?? path.join(repoRoot(), '.workbay'));
   const introspection = env.WORKBAY_INTROSPECTION ? env.WORKBAY_INTROSPECTION === '1' : !production;
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.WORKBAY_DATA_DIR ?? path.join(repoRoot(), '.workbay')),
+    dataDir,
     // Production seeds nothing unless asked explicitly (WORKBAY_DEMO=1); elsewhere WORKBAY_DEMO=0 turns it off.
     demo: production ? env.WORKBAY_DEMO === '1' : env.WORKBAY_DEMO !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
@@ -58,6 +76,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trackingRequestsPerMinute: positive(env.WORKBAY_TRACKING_PER_MINUTE, 60),
     explorer: env.WORKBAY_EXPLORER ? env.WORKBAY_EXPLORER === '1' && introspection : !production && introspection,
     metricsToken: env.METRICS_TOKEN || undefined,
+    signingSecret: env.WORKBAY_SIGNING_SECRET || undefined,
+    uploads: readUploadConfig(env, dataDir),
+  };
+}
+
+function readUploadConfig(env: NodeJS.ProcessEnv, dataDir: string): UploadConfig {
+  return {
+    dir: path.resolve(env.WORKBAY_UPLOADS_DIR ?? path.join(dataDir, 'uploads')),
+    maxBytes: positive(env.WORKBAY_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
+    uploadUrlTtlSeconds: positive(env.WORKBAY_UPLOAD_URL_TTL_SECONDS, 15 * 60),
+    readUrlTtlSeconds: positive(env.WORKBAY_FILE_URL_TTL_SECONDS, 10 * 60),
+    s3: env.WORKBAY_S3_BUCKET
+      ? {
+          bucket: env.WORKBAY_S3_BUCKET,
+          endpoint: env.WORKBAY_S3_ENDPOINT || undefined,
+          region: env.WORKBAY_S3_REGION ?? env.AWS_REGION ?? 'us-east-1',
+          forcePathStyle: env.WORKBAY_S3_FORCE_PATH_STYLE === '1',
+          accessKeyId: env.WORKBAY_S3_ACCESS_KEY_ID || undefined,
+          secretAccessKey: env.WORKBAY_S3_SECRET_ACCESS_KEY || undefined,
+        }
+      : null,
   };
 }
 

@@ -11,6 +11,7 @@ import { receptionModule } from './reception/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
 import { trackingModule } from './tracking/index.js';
+import { uploadModule } from './upload/index.js';
 import { vehicleModule } from './vehicle/index.js';
 import { workOrderModule } from './work-order/index.js';
 
@@ -29,5 +30,6 @@ export const MODULES: readonly ModuleManifest[] = [
   boardModule,
   trackingModule,
   appointmentModule,
+  uploadModule,
   receptionModule,
 ];

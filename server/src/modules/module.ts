@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Express } from 'express';
 import type { ClassType } from 'type-graphql';
 import type { AppConfig } from '../config.js';
 import type { DurableConsumer } from '../events/durable-consumers.js';
@@ -43,6 +44,8 @@ export interface ModuleManifest {
   durableConsumers?: (services: Services) => DurableConsumer[];
   /** Job-queue tasks by name. */
   tasks?: (services: Services) => Record<string, TaskHandler>;
+  /** Plain HTTP routes of the module (file uploads and downloads), mounted before the pages. */
+  http?: (app: Express, services: Services) => void;
   transitionGuards?: readonly TransitionGuard[];
   transitionEffects?: readonly TransitionEffect[];
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ModuleManifest } from '../../src/modules/module.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Client, createClient } from 'graphql-ws';
@@ -65,7 +68,10 @@ export async function startTestApp(opts: { config?: Partial<AppConfig>; database
   const statements: string[] = [];
   const orm = await openOrm({ clientUrl: databaseUrl, onQuery: (sql) => statements.push(sql) });
   const fixture = opts.fixture === false ? null : await seedFixture(orm);
-  const config = { ...readConfig({}), databaseUrl, publicUrl: 'http://workbay.test', ...opts.config };
+  const defaults = readConfig({});
+  // Each test app stores its uploads in its own temporary directory.
+  const uploads = { ...defaults.uploads, dir: fs.mkdtempSync(path.join(os.tmpdir(), 'workbay-uploads-')) };
+  const config = { ...defaults, databaseUrl, publicUrl: 'http://workbay.test', uploads, ...opts.config };
   const app = await startApp(orm, config, { port: 0, host: '127.0.0.1', modules: opts.modules, logger: opts.logger, clock: opts.clock });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   const tokens = new Map<string, string>();

@@ -6,6 +6,7 @@ import { Migration20261124043510_hardening_plate_unique } from './Migration20261
 import { Migration20261124050000_domain_event_log } from './Migration20261124050000_domain_event_log.js';
 import { Migration20261124060000_store_setup } from './Migration20261124060000_store_setup.js';
 import { Migration20261124071000_appointments } from './Migration20261124071000_appointments.js';
+import { Migration20261124080000_uploads } from './Migration20261124080000_uploads.js';
 import { Migration20261124090000_reception } from './Migration20261124090000_reception.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
@@ -18,5 +19,6 @@ export const migrationsList = [
   { name: 'Migration20261124050000_domain_event_log', class: Migration20261124050000_domain_event_log },
   { name: 'Migration20261124060000_store_setup', class: Migration20261124060000_store_setup },
   { name: 'Migration20261124071000_appointments', class: Migration20261124071000_appointments },
+  { name: 'Migration20261124080000_uploads', class: Migration20261124080000_uploads },
   { name: 'Migration20261124090000_reception', class: Migration20261124090000_reception },
 ];
