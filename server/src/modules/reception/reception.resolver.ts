@@ -7,6 +7,7 @@ import { Appointment, CarriedOverItem } from '../appointment/appointment.entity.
 import { APPOINTMENT_READER_ROLES } from '../appointment/appointment.process.js';
 import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
+import { Upload } from '../upload/upload.entity.js';
 import { WorkOrderPayload } from '../work-order/dto/work-order.payload.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ReceiveVehicleInput } from './dto/receive-vehicle.input.js';
@@ -93,6 +94,11 @@ export class WalkAroundResolver {
     return loadedItems(w.damages);
   }
 
+  @FieldResolver(() => Upload, { description: 'The customer’s signature on the sheet (or on the refusal).' })
+  signature(@Root() w: WalkAround) {
+    return loaded(w.signature);
+  }
+
   @FieldResolver(() => WorkOrder, { description: 'The work order it belongs to.' })
   workOrder(@Root() w: WalkAround) {
     return loaded(w.workOrder);
@@ -101,5 +107,13 @@ export class WalkAroundResolver {
   @FieldResolver(() => Staff, { nullable: true, description: 'Who recorded it; null when recorded by the system.' })
   recordedBy(@Root() w: WalkAround) {
     return w.recordedBy ? loaded(w.recordedBy) : null;
+  }
+}
+
+@Resolver(() => WalkAroundDamage)
+export class WalkAroundDamageResolver {
+  @FieldResolver(() => [Upload], { description: 'Photos of the damage.' })
+  photos(@Root() d: WalkAroundDamage) {
+    return loadedItems(d.photos);
   }
 }

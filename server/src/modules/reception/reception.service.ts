@@ -17,6 +17,9 @@ import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { JobPayer, WorkOrderEventKind, WorkOrderSource, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
 import type { WorkOrderService } from '../work-order/work-order.service.js';
+import type { Upload } from '../upload/upload.entity.js';
+import { UploadPurpose } from '../upload/upload.enums.js';
+import type { UploadService } from '../upload/upload.service.js';
 import type { ReceiveVehicleInput } from './dto/receive-vehicle.input.js';
 import type { UpdateReceptionSettingsInput } from './dto/reception-settings.dto.js';
 import type { RecordWalkAroundInput } from './dto/walk-around.dto.js';
@@ -38,12 +41,26 @@ const MAX_PHOTOS = 10;
 /** Devices' clocks differ a little from the server's. */
 const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
+/** The other modules' services reception calls (work orders, appointments, uploads). */
+export interface ReceptionPorts {
+  workOrders: WorkOrderService;
+  appointments: AppointmentService;
+  uploads: UploadService;
+}
+
 export class ReceptionService {
   constructor(
     private readonly log: EventLog,
-    private readonly workOrders: WorkOrderService,
-    private readonly appointments: AppointmentService,
+    private readonly ports: () => ReceptionPorts,
   ) {}
+
+  private get workOrders(): WorkOrderService {
+    return this.ports().workOrders;
+  }
+
+  private get appointments(): AppointmentService {
+    return this.ports().appointments;
+  }
 
   private get now(): Date {
     return this.log.clock.now();
@@ -234,7 +251,7 @@ export class ReceptionService {
         if (wo.status !== S.DRAFT) return [refusal(E.WORK_ORDER_NOT_DRAFT, ['input', 'workOrderId'], { status: wo.status })];
         if (await tx.count(WalkAround, { workOrder: wo.id })) return [refusal(E.WALK_AROUND_EXISTS, ['input', 'workOrderId'])];
         const uploads = await this.checkUploads(tx, storeId, signatureId!, rows.map((r) => r.photoIds));
-        if (uploads.length) return uploads;
+        if (Array.isArray(uploads)) return uploads;
         if (input.mileage != null) {
           const vehicle = await tx.findOneOrFail(Vehicle, wo.vehicle.id, { refresh: true });
           if ((vehicle.mileageKm ?? 0) > input.mileage) return [refusal(E.MILEAGE_BELOW_RECORDED, ['input', 'mileage'], { recorded: vehicle.mileageKm! })];
@@ -253,12 +270,15 @@ export class ReceptionService {
           valuablesReminded: input.valuablesReminded ?? null,
           interiorNotes,
           tyreNotes,
-          signatureId: signatureId!,
+          signature: uploads.signature,
           signedAt: at,
           recordedBy: staffId ? tx.getReference(Staff, staffId, { wrapped: true }) : null,
           createdAt: at,
         });
-        rows.forEach((row, position) => tx.create(WalkAroundDamage, { ...row, walkAround, position }));
+        rows.forEach((row, position) => {
+          const damage = tx.create(WalkAroundDamage, { area: row.area, kind: row.kind, sizeCm: row.sizeCm, note: row.note, walkAround, position });
+          damage.photos.set(uploads.photos[position]);
+        });
         await tx.flush();
         recorded = walkAround;
         return {
@@ -270,13 +290,19 @@ export class ReceptionService {
     return result.ok ? ok(recorded!) : refuse(...result.errors);
   }
 
-  /** The signature and the damage photos must be received uploads of this store with the right purpose. */
-  private async checkUploads(tx: EntityManager, storeId: number, signatureId: number, photoIds: number[][]): Promise<Refusal[]> {
-    void tx;
-    void storeId;
-    void signatureId;
-    void photoIds;
-    return [];
+  /** The signature and the damage photos must be received uploads of this store with the right purpose (the upload module decides). */
+  private async checkUploads(tx: EntityManager, storeId: number, signatureId: number, photoIds: number[][]): Promise<{ signature: Upload; photos: Upload[][] } | Refusal[]> {
+    const { uploads } = this.ports();
+    const errors: Refusal[] = [];
+    const signature = await uploads.requireReady(tx, storeId, [signatureId], [UploadPurpose.SIGNATURE], ['input', 'customerSignatureId']);
+    if (!signature.ok) errors.push(...signature.errors);
+    const photos: Upload[][] = [];
+    for (const [i, ids] of photoIds.entries()) {
+      const found = await uploads.requireReady(tx, storeId, ids, [UploadPurpose.WALK_AROUND_PHOTO], ['input', 'damages', String(i), 'photoIds']);
+      if (found.ok) photos.push(found.value);
+      else errors.push(...found.errors);
+    }
+    return errors.length || !signature.ok ? errors : { signature: signature.value[0], photos };
   }
 
   /** The walk-around of a work order, if recorded; calls made while resolving one response are batched. */

@@ -1,9 +1,10 @@
-import { Collection, Entity, Enum, ManyToOne, OneToMany, OneToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, OneToMany, OneToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { Staff } from '../staff/staff.entity.js';
 import { Store } from '../store/store.entity.js';
+import { Upload } from '../upload/upload.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { DamageArea, DamageKind } from './reception.enums.js';
 
@@ -58,9 +59,9 @@ export class WalkAround {
   @Property({ type: 'text', nullable: true })
   tyreNotes?: string | null;
 
-  /** The customer's signature (an upload of purpose SIGNATURE). */
-  @Property({ type: 'integer' })
-  signatureId!: number;
+  /** The customer's signature (a received upload of purpose SIGNATURE; resolved in the reception resolver). */
+  @ManyToOne(() => Upload, { ref: true })
+  signature!: Ref<Upload>;
 
   @Field(() => Date, { description: 'When the customer signed the sheet (or the refusal).' })
   @Property({ type: 'datetime' })
@@ -111,7 +112,7 @@ export class WalkAroundDamage {
   @Property({ type: 'string', length: 500, nullable: true })
   note?: string | null;
 
-  /** The photos (uploads of purpose WALK_AROUND_PHOTO), in the order given. */
-  @Property({ type: 'json' })
-  photoIds: number[] = [];
+  /** The photos (received uploads of purpose WALK_AROUND_PHOTO). */
+  @ManyToMany({ entity: () => Upload, pivotTable: 'walk_around_damage_photo', owner: true })
+  photos = new Collection<Upload>(this);
 }
