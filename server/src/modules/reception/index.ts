@@ -11,7 +11,8 @@ export const receptionModule = defineModule({
   entities: [Reception, ReceptionSettings, WalkAround, WalkAroundDamage],
   resolvers: [ReceptionResolver, WorkOrderReceptionResolver, WalkAroundResolver, WalkAroundDamageResolver],
   nodes: {
-    WalkAround: (em, id, actor) => em.findOne(WalkAround, { id, store: actor.storeId }),
+    // Staff only: the sheet carries the customer's signature and notes (wall displays never read it).
+    WalkAround: async (em, id, actor) => (actor.kind === 'staff' ? em.findOne(WalkAround, { id, store: actor.storeId }) : 'FORBIDDEN'),
   },
   transitionGuards: [walkAroundRequired],
   services: ({ log, registry }) => ({ reception: new ReceptionService(log, registry) }),
