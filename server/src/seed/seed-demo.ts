@@ -210,9 +210,10 @@ async function seedOrder(
   let wo = expectOk(`scenario ${o.index}`, await workOrders.create(em, actor, input));
 
   let at = created;
-  // R-REC-3: the walk-around (or the customer's signed refusal) before the order leaves DRAFT.
-  if (scenario.path.length && scenario.path[0].to !== S.CANCELLED) {
-    clock.set(new Date(created.getTime() + Math.min(5, scenario.path[0].after - 1) * 60_000));
+  // R-REC-3: the walk-around (or the customer's signed refusal) before the order may leave DRAFT; the
+  // order still in DRAFT has had its walk-around too (the advisor is writing it up).
+  if (scenario.path[0]?.to !== S.CANCELLED) {
+    clock.set(new Date(created.getTime() + Math.min(5, (scenario.path[0]?.after ?? scenario.ago) - 1) * 60_000));
     await seedWalkAround(em, services, actor, wo, vehicle, o.index);
   }
   for (const step of scenario.path) {
