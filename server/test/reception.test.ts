@@ -192,6 +192,23 @@ describe('R-REC-1/2/4 receiveVehicle: a walk-in', () => {
   });
 });
 
+describe('R-REC-2/3/4: what the reception records is for staff, never for a wall display', () => {
+  it('a display token reads the card but not the reception, the advisor’s notes, the walk-around or the walk-around node', async () => {
+    const wo = await receivedOrder();
+    const sheet = await recordWalkAround(app, wo.id);
+    const created = await app.gql(`mutation { createDisplayToken(input: { name: "接待区" }) { token } }`, {}, { token: await app.login('manager') });
+    const display = created.data.createDisplayToken.token;
+    const card = await app.gql(`{ board { cards { workOrder { id status } } } }`, {}, { token: display });
+    expect(card.data.board.cards.some((c: { workOrder: { id: string } }) => c.workOrder.id === wo.id)).toBe(true);
+    for (const field of ['reception { identityDocument }', 'advisorNotes', 'walkAround { id }', 'carriedOver { id }']) {
+      const res = await app.gql(`{ board { cards { workOrder { id ${field} } } } }`, {}, { token: display });
+      expect(res.errors?.[0].extensions?.code, field).toBe('FORBIDDEN');
+    }
+    const node = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: sheet.walkAround.id }, { token: display });
+    expect(node.errors?.[0].extensions?.code ?? node.data.node).toBe('FORBIDDEN');
+  });
+});
+
 describe('R-REC-1/2 receiveVehicle refusals: a clear userError, nothing written', () => {
   it('R-REC-1: only advisors and managers receive cars', async () => {
     const { vehicleId } = await createCustomerAndVehicle(app);
