@@ -273,6 +273,22 @@ describe('R-REC-1/2 receiveVehicle refusals: a clear userError, nothing written'
     expect(twice.userErrors).toEqual([{ code: 'APPOINTMENT_NOT_OPEN', field: ['input', 'appointmentId'], message: 'The appointment is ARRIVED; it cannot be received' }]);
   });
 
+  it('R-REC-1: of concurrent receptions of one appointment exactly one opens an order; of concurrent walk-arounds of one order exactly one is recorded', async () => {
+    const { appointment, input } = await booked('2026-12-01T16:00');
+    const before = await count('work_order');
+    const results = await Promise.all(Array.from({ length: 5 }, () => receive({ appointmentId: appointment.id, vehicleId: input.vehicleId })));
+    const opened = results.filter((r) => r.workOrder);
+    expect(opened).toHaveLength(1);
+    expect(results.filter((r) => !r.workOrder).flatMap(codes)).toEqual(Array(4).fill('input.appointmentId:APPOINTMENT_NOT_OPEN'));
+    expect(await count('work_order')).toBe(before + 1);
+
+    const wo = opened[0].workOrder;
+    const sheets = await Promise.all(Array.from({ length: 4 }, () => fullSheet(wo.id)));
+    const recorded = await Promise.all(sheets.map((sheet) => walkAround(sheet)));
+    expect(recorded.filter((r) => r.walkAround)).toHaveLength(1);
+    expect(recorded.filter((r) => !r.walkAround).flatMap(codes)).toEqual(Array(3).fill('input.workOrderId:WALK_AROUND_EXISTS'));
+  });
+
   it('R-APT-2 with R-REC-1: a CANCELLED appointment cannot be received', async () => {
     const { appointment, input } = await booked('2026-12-01T14:00');
     await app.gql(A.transition, { input: { id: appointment.id, to: 'CANCELLED', reason: '客户改期' } }, { token: await app.login('advisor') });
