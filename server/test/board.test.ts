@@ -4,7 +4,7 @@ import { Customer } from '../src/modules/customer/customer.entity.js';
 import { ValueClass } from '../src/modules/customer/customer-type.js';
 import { WorkOrder } from '../src/modules/work-order/work-order.entity.js';
 import { dbId } from '../src/graphql/global-id.js';
-import { createWorkOrder, move, recordWalkAround, workOrderIn } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, recordWalkAround, workOrderIn } from './helpers/flows.js';
 import { BOARD_EVENTS, collect } from './helpers/subscriptions.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -124,7 +124,7 @@ describe('boardEvents: ordered, replayable, live', () => {
     first.stop();
 
     // Offline: four changes happen (the other order's walk-around among them, R-REC-3).
-    await move(app, 'advisor', wo.id, 'QUEUED');
+    await approveOneLineEstimate(app, wo.id);
     const other = await createWorkOrder(app);
     await recordWalkAround(app, other.id);
     await move(app, 'advisor', other.id, 'AWAITING_APPROVAL');

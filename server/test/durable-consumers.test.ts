@@ -2,7 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import probe, { PROBE_TABLES } from './fixtures/probe.module.js';
-import { createWorkOrder, move, recordWalkAround } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, recordWalkAround } from './helpers/flows.js';
 import { type ServerProcess, startServerProcess } from './helpers/server-process.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -40,7 +40,7 @@ describe('durable consumers in one process', () => {
     const wo = await createWorkOrder(app);
     await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
-    await move(app, 'advisor', wo.id, 'QUEUED');
+    await approveOneLineEstimate(app, wo.id);
     const seqs = (await logSeqs()).map((r) => r.seq);
     const seen = await until('effects', effects, (rows) => rows.length >= seqs.length);
     expect(seen.map((r) => r.seq)).toEqual(seqs);

@@ -4,7 +4,7 @@ import { WorkOrderStatus } from '../src/modules/work-order/work-order.enums.js';
 import { systemActor } from '../src/shared/actor.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { A, book, local } from './helpers/appointments.js';
-import { createCustomerAndVehicle, createWorkOrder, move, Q, RECORD_WALK_AROUND, recordWalkAround, versionOf } from './helpers/flows.js';
+import { createCustomerAndVehicle, createWorkOrder, ESTIMATE_Q, move, Q, RECORD_WALK_AROUND, recordWalkAround, versionOf } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 import { CREATE_UPLOAD, PNG, uploadImage } from './helpers/uploads.js';
 
@@ -451,6 +451,20 @@ describe('R-REC-3 guard: no leaving DRAFT without a walk-around or a recorded re
     const wo = await createWorkOrder(app, { promisedAt: at(4 * 3600) });
     const res = await app.gql(Q.transition, { input: { id: wo.id, to: 'AWAITING_APPROVAL' } }, { token: await app.login('advisor'), locale: 'en' });
     expect(res.data.transitionWorkOrder.userErrors).toEqual([{ code: 'WALK_AROUND_REQUIRED', field: ['input', 'to'], message: 'Record the walk-around first (or the customer’s signed refusal of it)' }]);
+  });
+
+  it('R-REC-3 with R-EST-4: sending an estimate does not take a DRAFT order past its missing walk-around (nothing written)', async () => {
+    const wo = await receivedOrder();
+    const token = await app.login('advisor');
+    const saved = await app.gql(ESTIMATE_Q.save, { input: { workOrderId: wo.id, lines: [{ kind: 'LABOUR', description: '更换氧传感器', skill: 'ENGINE', standardHours: 1.5, hourlyRateFen: 30000 }] } }, { token });
+    const estimate = saved.data.saveEstimate.estimate;
+    const before = await counts();
+    const sent = await app.gql(ESTIMATE_Q.send, { input: { estimateId: estimate.id, expectedVersion: estimate.version } }, { token });
+    expect(sent.data.sendEstimate.userErrors).toEqual([expect.objectContaining({ code: 'WALK_AROUND_REQUIRED' })]);
+    expect(await counts()).toEqual(before);
+    expect((await recordWalkAround(app, wo.id)).userErrors).toEqual([]);
+    const again = await app.gql(ESTIMATE_Q.send, { input: { estimateId: estimate.id, expectedVersion: estimate.version } }, { token });
+    expect(again.data.sendEstimate).toMatchObject({ estimate: { status: 'SENT' }, workOrder: { status: 'AWAITING_APPROVAL' }, userErrors: [] });
   });
 
   it('R-REC-3: cancelling a DRAFT order needs no walk-around', async () => {

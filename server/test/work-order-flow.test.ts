@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assign, createWorkOrder, move, Q, recordWalkAround } from './helpers/flows.js';
+import { approveOneLineEstimate, assign, createWorkOrder, move, Q, recordWalkAround } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let app: TestApp;
@@ -24,7 +24,7 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
     const steps: [string, string, Record<string, unknown>?][] = [
       ['WALK_AROUND', ''],
       ['advisor', 'AWAITING_APPROVAL'],
-      ['advisor', 'QUEUED'],
+      ['APPROVE', ''], // R-EST-4: the customer's approval queues the order
       ['ASSIGN', ''],
       ['tech1', 'IN_PROGRESS'],
       ['parts', 'ON_HOLD', { holdReason: 'WAITING_PARTS', reason: '氧传感器缺货' }],
@@ -39,7 +39,13 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
     let version = 1;
     for (const [actor, to, extra] of steps) {
       const res =
-        actor === 'ASSIGN' ? await assign(app, wo.id, ['tech1'], 0) : actor === 'WALK_AROUND' ? await recordWalkAround(app, wo.id, { expectedVersion: version }) : await move(app, actor, wo.id, to, { expectedVersion: version, ...extra });
+        actor === 'ASSIGN'
+          ? await assign(app, wo.id, ['tech1'], 0)
+          : actor === 'WALK_AROUND'
+            ? await recordWalkAround(app, wo.id, { expectedVersion: version })
+            : actor === 'APPROVE'
+              ? await approveOneLineEstimate(app, wo.id)
+              : await move(app, actor, wo.id, to, { expectedVersion: version, ...extra });
       expect(res.userErrors, `${actor} → ${to}`).toEqual([]);
       expect(res.workOrder.version).toBe(++version);
       if (to === 'ON_HOLD') expect(res.workOrder.holdReason).toBe('WAITING_PARTS');

@@ -4,6 +4,7 @@ import type { Component } from 'vue';
 import { createTrackI18n } from './i18n';
 import type { Locale, Progress, ProgressStep } from './types';
 import type { ProgressDeps, RealtimeLike } from './useProgress';
+import type { PendingEstimate } from './useEstimateApproval';
 import type { LiveSubscription, RealtimeOptions } from '../shared/realtime-client';
 
 /** Today at hh:mm on this machine's clock, as the API sends it. */
@@ -82,5 +83,22 @@ export function fakeBackend(answer: (headers: Record<string, string>) => Progres
     state(state: Parameters<RealtimeOptions['onState']>[0]) {
       sockets.at(-1)!.opts.onState(state, new Date());
     },
+  };
+}
+
+/** An estimate waiting for the customer: an alternative group, labour, a deferrable line. */
+export function sampleEstimate(overrides: Partial<PendingEstimate> = {}): PendingEstimate {
+  return {
+    id: 'RXN0aW1hdGU6MQ',
+    version: 2,
+    supplemental: false,
+    taxBasisPoints: 0,
+    lines: [
+      { id: 'L1', kind: 'PART', description: '正时链条张紧器（原厂）', quantity: 1, amountFen: 68000, payer: 'CUSTOMER', alternativeGroup: 'tensioner', tradeOff: null, deferrable: false, risk: null },
+      { id: 'L2', kind: 'PART', description: '正时链条张紧器（品牌件）', quantity: 1, amountFen: 39000, payer: 'CUSTOMER', alternativeGroup: 'tensioner', tradeOff: '质保 6 个月', deferrable: false, risk: null },
+      { id: 'L3', kind: 'LABOUR', description: '更换正时链条套件', quantity: null, amountFen: 144000, payer: 'CUSTOMER', alternativeGroup: null, tradeOff: null, deferrable: false, risk: null },
+      { id: 'L4', kind: 'LABOUR', description: '更换前刹车片', quantity: null, amountFen: 32000, payer: 'CUSTOMER', alternativeGroup: null, tradeOff: null, deferrable: true, risk: '刹车片剩 3 mm' },
+    ],
+    ...overrides,
   };
 }

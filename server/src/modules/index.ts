@@ -6,6 +6,7 @@ import { boardModule } from './board/index.js';
 import { customerModule } from './customer/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
+import { estimateModule } from './estimate/index.js';
 import { platformModule } from './platform/index.js';
 import { receptionModule } from './reception/index.js';
 import { staffModule } from './staff/index.js';
@@ -32,4 +33,5 @@ export const MODULES: readonly ModuleManifest[] = [
   appointmentModule,
   uploadModule,
   receptionModule,
+  estimateModule,
 ];

@@ -25,7 +25,6 @@ import type { AssignWorkOrderInput } from '../modules/work-order/dto/assign-work
 import type { CreateWorkOrderInput } from '../modules/work-order/dto/create-work-order.input.js';
 import type { TransitionWorkOrderInput } from '../modules/work-order/dto/transition-work-order.input.js';
 import { HoldReason, JobPayer, JobStatus, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
-import type { WorkOrderService } from '../modules/work-order/work-order.service.js';
 import type { RecordWalkAroundInput } from '../modules/reception/dto/walk-around.dto.js';
 import { DamageArea, DamageKind } from '../modules/reception/reception.enums.js';
 import { UploadPurpose } from '../modules/upload/upload.enums.js';
@@ -35,6 +34,8 @@ import { type StaffActor, systemActor } from '../shared/actor.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
+import type { SaveEstimateInput } from '../modules/estimate/dto/estimate.dto.js';
+import { ApprovalMethod, EstimateLineKind, EstimatePayer } from '../modules/estimate/estimate.enums.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -206,7 +207,7 @@ async function seedOrder(
       payer: scenario.warranty && position === 0 ? JobPayer.WARRANTY : JobPayer.CUSTOMER,
     })),
   } as CreateWorkOrderInput;
-  const workOrders: WorkOrderService = services.workOrders;
+  const { workOrders, estimates } = services;
   let wo = expectOk(`scenario ${o.index}`, await workOrders.create(em, actor, input));
 
   let at = created;
@@ -223,6 +224,33 @@ async function seedOrder(
       const bay = await freeBay(em, o.bays, o.index);
       const crew = [...new Set(o.picks.map((j) => o.technicians.find((t) => t.skills.includes(j.skill as Skill))!))];
       wo = expectOk(`scenario ${o.index}`, await workOrders.assign(em, actor, { id: wo.globalId, bayId: bay.globalId, technicianIds: crew.map((t) => t.globalId) } as AssignWorkOrderInput));
+      continue;
+    }
+    if (step.to === S.AWAITING_APPROVAL && wo.status === S.DRAFT) {
+      // The advisor writes the estimate from the jobs and sends it; sending moves the order to AWAITING_APPROVAL.
+      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, scenario.warranty ?? false)));
+      wo = expectOk(`scenario ${o.index} send`, await estimates.send(em, actor, { estimateId: saved.globalId, expectedVersion: saved.version })).workOrder;
+      continue;
+    }
+    if (step.to === S.QUEUED && wo.status === S.AWAITING_APPROVAL) {
+      // R-EST-4: the customer approves every line by phone; the approval queues the order.
+      const [estimate] = (await estimates.ofWorkOrder(em, o.store.id, wo.id)).filter((e) => e.status === 'SENT');
+      let lines = await estimate.lines.loadItems();
+      // R-EST-5: the warranty clerk confirms warranty lines before the customer approves.
+      for (const line of lines.filter((l) => l.payer === EstimatePayer.WARRANTY)) {
+        expectOk(`scenario ${o.index} warranty`, await estimates.confirmWarranty(em, actor, { estimateLineId: line.globalId, eligible: true, claimNumber: `FAW-VW-2026-${String(o.index).padStart(5, '0')}`, note: '在保（演示数据）' }));
+      }
+      if (lines.some((l) => l.payer === EstimatePayer.WARRANTY)) await em.refresh(estimate);
+      lines = await estimate.lines.loadItems();
+      const approved = await estimates.approve(em, actor, {
+        estimateId: estimate.globalId,
+        expectedVersion: estimate.version,
+        approvedLineIds: lines.map((l) => l.globalId),
+        deferredLineIds: [],
+        method: ApprovalMethod.PHONE,
+        note: '电话确认（演示数据）',
+      });
+      wo = expectOk(`scenario ${o.index} approval`, approved).workOrder;
       continue;
     }
     wo = expectOk(`scenario ${o.index}`, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
@@ -260,6 +288,24 @@ async function seedWalkAround(em: EntityManager, services: Services, actor: Retu
           customerSignatureId,
         };
   expectOk(`walk-around ${index}`, await services.reception.recordWalkAround(em, actor, input));
+}
+
+/** The demo estimate of an order: one LABOUR line per job at the demo store's hourly rate, and the consumables. */
+function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, warranty: boolean): SaveEstimateInput {
+  return {
+    workOrderId,
+    lines: [
+      ...picks.map((job, position) => ({
+        kind: EstimateLineKind.LABOUR,
+        description: job.title,
+        skill: job.skill as Skill,
+        standardHours: job.standardHours,
+        hourlyRateFen: 32000,
+        payer: warranty && position === 0 ? EstimatePayer.WARRANTY : EstimatePayer.CUSTOMER,
+      })),
+      { kind: EstimateLineKind.FEE, description: '辅料', amountFen: 2000, payer: EstimatePayer.CUSTOMER },
+    ],
+  } as SaveEstimateInput;
 }
 
 /** A bay without a car in progress, starting the search at a different bay for each order to spread the cars. */

@@ -2,11 +2,11 @@ import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Bay } from '../store/bay.entity.js';
 import { Store } from '../store/store.entity.js';
-import { DomainEvent } from '../../events/domain-event.entity.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
+import { loadLiveOrders } from './board-live-cards.js';
 import { boardFlags, minutesBetween, overdueAt, staleAt } from './board-flags.js';
 import { type Board, type BoardCard, type BoardDeliveries, type BoardEvent, BoardEventKind } from './board.types.js';
 
@@ -122,15 +122,19 @@ export class BoardService {
    * work-order event, and a null placeholder for events of other aggregates, so cursors stay exact.
    */
   async eventsAfter(em: EntityManager, storeId: number, afterSeq: number, limit: number): Promise<SequencedBoardEvent[]> {
-    const rows = await em.find(DomainEvent, { store: storeId, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit, fields: ['seq', 'aggregateType', 'aggregateId'] });
+    const rows = (
+      await em.execute<{ seq: string | number; aggregate_type: string; aggregate_id: number }[]>(
+        'select seq, aggregate_type, aggregate_id from domain_event where store_id = ? and seq > ? order by seq limit ?',
+        [storeId, afterSeq, limit],
+      )
+    ).map((r) => ({ seq: Number(r.seq), aggregateType: r.aggregate_type, aggregateId: Number(r.aggregate_id) }));
     if (!rows.length) return [];
     const ids = [...new Set(rows.filter((r) => r.aggregateType === WORK_ORDER).map((r) => r.aggregateId))];
     if (!ids.length) return rows.map((r) => ({ seq: r.seq, event: null }));
     // Independent reads, in parallel: they are on the path of every live event.
-    const [store, orders, deliveries] = await Promise.all([
-      em.findOneOrFail(Store, storeId),
-      // Joined: a live event concerns one or a few orders, best read in one round trip.
-      em.find(WorkOrder, { id: { $in: ids } }, { populate: [...CARD_POPULATE], strategy: 'joined' }),
+    const [staleAfterMinutes, orders, deliveries] = await Promise.all([
+      em.execute<{ stale: number }[]>('select stale_after_minutes as stale from store where id = ?', [storeId]).then(([s]) => Number(s.stale)),
+      loadLiveOrders(em, ids),
       this.deliveries(em, storeId),
     ]);
     const byId = new Map(orders.map((wo) => [wo.id, wo]));
@@ -145,7 +149,7 @@ export class BoardService {
           cursor: encodeBoardCursor(storeId, row.seq),
           kind: onBoard ? BoardEventKind.UPSERT : BoardEventKind.REMOVE,
           workOrderId: wo.globalId,
-          card: onBoard ? toCard(wo, now, store.staleAfterMinutes) : null,
+          card: onBoard ? toCard(wo, now, staleAfterMinutes) : null,
           status: wo.status,
           deliveries,
         },

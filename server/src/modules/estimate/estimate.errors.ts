@@ -1,0 +1,62 @@
+import { registerMessages, registerNouns } from '../../i18n/messages.js';
+
+/** Stable userError codes of estimates, approvals, warranty and diagnosis (R-EST-*, R-REC-5). */
+export const EstimateError = {
+  ESTIMATE_NOT_EDITABLE: 'ESTIMATE_NOT_EDITABLE',
+  ESTIMATE_NOT_SENT: 'ESTIMATE_NOT_SENT',
+  ESTIMATE_NOT_DRAFT: 'ESTIMATE_NOT_DRAFT',
+  ORDER_NOT_ESTIMATING: 'ORDER_NOT_ESTIMATING',
+  ORDER_NOT_IN_WORKSHOP: 'ORDER_NOT_IN_WORKSHOP',
+  APPROVAL_REQUIRED: 'APPROVAL_REQUIRED',
+  LINE_NOT_IN_ESTIMATE: 'LINE_NOT_IN_ESTIMATE',
+  LINE_LISTED_TWICE: 'LINE_LISTED_TWICE',
+  ALTERNATIVES_CONFLICT: 'ALTERNATIVES_CONFLICT',
+  NOT_DEFERRABLE: 'NOT_DEFERRABLE',
+  WARRANTY_NOT_CONFIRMED: 'WARRANTY_NOT_CONFIRMED',
+  NOTHING_APPROVED: 'NOTHING_APPROVED',
+  LINE_FIELD_NOT_APPLICABLE: 'LINE_FIELD_NOT_APPLICABLE',
+  TOO_MANY_DECIMALS: 'TOO_MANY_DECIMALS',
+  NOT_A_WARRANTY_LINE: 'NOT_A_WARRANTY_LINE',
+  SIGNATURE_REQUIRED: 'SIGNATURE_REQUIRED',
+  NOTE_REQUIRED: 'NOTE_REQUIRED',
+  METHOD_NOT_ALLOWED: 'APPROVAL_METHOD_NOT_ALLOWED',
+  NO_PENDING_ESTIMATE: 'NO_PENDING_ESTIMATE',
+  INVALID_TROUBLE_CODE: 'INVALID_TROUBLE_CODE',
+  TEARDOWN_CONSENT_REQUIRED: 'TEARDOWN_CONSENT_REQUIRED',
+  TOO_MANY: 'TOO_MANY',
+  ORDER_NOT_DIAGNOSABLE: 'ORDER_NOT_DIAGNOSABLE',
+  SIGNATURE_UPLOADS_NOT_AVAILABLE: 'SIGNATURE_UPLOADS_NOT_AVAILABLE',
+} as const;
+
+registerMessages({
+  ESTIMATE_NOT_EDITABLE: { zh: '报价单已发送或已确认，不能修改；请新建报价单', en: 'The estimate was sent or decided and cannot be changed; save a new one' },
+  ESTIMATE_NOT_SENT: { zh: '报价单尚未发送给客户或已处理（当前：{status}）', en: 'The estimate is not waiting for the customer (now {status})' },
+  ESTIMATE_NOT_DRAFT: { zh: '只有草稿报价单可以发送（当前：{status}）', en: 'Only a draft estimate can be sent (now {status})' },
+  ORDER_NOT_ESTIMATING: { zh: '工单当前状态（{status}）不能编写或确认主报价；施工中发现的项目请用追加项目', en: 'The work order ({status}) is past its estimate; add supplemental work instead' },
+  ORDER_NOT_IN_WORKSHOP: { zh: '只有在厂（待派工、维修中、暂停）的工单可以追加项目（当前：{status}）', en: 'Supplemental work is added to orders in the workshop (queued, in progress, on hold), not {status}' },
+  APPROVAL_REQUIRED: { zh: '客户尚未确认报价，不能开始派工（R-EST-4）', en: 'The customer has not approved an estimate yet; work cannot be queued (R-EST-4)' },
+  LINE_NOT_IN_ESTIMATE: { zh: '该项目不属于此报价单', en: 'This line is not part of the estimate' },
+  LINE_LISTED_TWICE: { zh: '同一项目只能确认或暂缓一次', en: 'A line may be listed once, as approved or as deferred' },
+  ALTERNATIVES_CONFLICT: { zh: '备选方案「{group}」只能选择一项', en: 'Only one line of the alternatives “{group}” may be approved' },
+  NOT_DEFERRABLE: { zh: '该项目不能暂缓', en: 'This line cannot be deferred' },
+  WARRANTY_NOT_CONFIRMED: { zh: '索赔项目须经索赔员确认后才能确认报价（R-EST-5）', en: 'A warranty line needs the warranty clerk’s confirmation before approval (R-EST-5)' },
+  NOTHING_APPROVED: { zh: '请至少确认一个项目；客户全部拒绝时请取消工单', en: 'Approve at least one line; if the customer declines everything, cancel the order' },
+  LINE_FIELD_NOT_APPLICABLE: { zh: '此类项目不填写该字段', en: 'does not apply to this kind of line' },
+  TOO_MANY_DECIMALS: { zh: '最多 {places} 位小数', en: 'must have at most {places} decimals' },
+  NOT_A_WARRANTY_LINE: { zh: '只有索赔项目需要索赔确认', en: 'Only a warranty line is confirmed by the warranty clerk' },
+  SIGNATURE_REQUIRED: { zh: '现场签字确认须上传客户签名', en: 'An on-site approval needs the customer’s signature upload' },
+  NOTE_REQUIRED: { zh: '电话确认须填写备注（时间、录音编号）', en: 'A phone approval needs a note (time, recording number)' },
+  APPROVAL_METHOD_NOT_ALLOWED: { zh: '此方式不能由员工登记', en: 'This approval method cannot be recorded by staff' },
+  NO_PENDING_ESTIMATE: { zh: '没有待您确认的报价', en: 'There is no estimate waiting for your approval' },
+  INVALID_TROUBLE_CODE: { zh: '故障码格式应为 P0016 这样的 5 位代码', en: 'must be a trouble code like P0016' },
+  TEARDOWN_CONSENT_REQUIRED: { zh: '拆检诊断须先取得客户同意（R-REC-5）', en: 'A teardown diagnosis needs the customer’s consent first (R-REC-5)' },
+  ORDER_NOT_DIAGNOSABLE: { zh: '工单当前状态（{status}）不能再记录诊断', en: 'A work order that is {status} is no longer diagnosed' },
+  SIGNATURE_UPLOADS_NOT_AVAILABLE: { zh: '无法核验签名上传，请使用电话确认', en: 'The signature upload cannot be checked here; record a phone approval' },
+});
+
+registerNouns({
+  Estimate: { zh: '报价单', en: 'Estimate' },
+  EstimateLine: { zh: '报价项目', en: 'Estimate line' },
+  EstimateApproval: { zh: '报价确认', en: 'Approval' },
+  Diagnosis: { zh: '诊断报告', en: 'Diagnosis' },
+});
