@@ -4,7 +4,6 @@ import type { Component } from 'vue';
 import { createTrackI18n } from './i18n';
 import type { Locale, Progress, ProgressStep } from './types';
 import type { ProgressDeps, RealtimeLike } from './useProgress';
-import type { PendingEstimate } from './useEstimateApproval';
 import type { LiveSubscription, RealtimeOptions } from '../shared/realtime-client';
 
 /** Today at hh:mm on this machine's clock, as the API sends it. */
@@ -35,6 +34,7 @@ export function sampleProgress(overrides: Partial<Progress> = {}): Progress {
     advisor: { name: '王晓明', phone: '010-6588 1234' },
     updatedAt: todayAt(10, 15),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, // this machine's, like todayAt
+    pendingEstimate: null,
     ...overrides,
   };
 }
@@ -87,12 +87,14 @@ export function fakeBackend(answer: (headers: Record<string, string>) => Progres
 }
 
 /** An estimate waiting for the customer: an alternative group, labour, a deferrable line. */
-export function sampleEstimate(overrides: Partial<PendingEstimate> = {}): PendingEstimate {
+export function sampleEstimate(overrides: Partial<NonNullable<Progress['pendingEstimate']>> = {}): NonNullable<Progress['pendingEstimate']> {
   return {
     id: 'RXN0aW1hdGU6MQ',
     version: 2,
     supplemental: false,
+    reason: null,
     taxBasisPoints: 0,
+    totals: { totalFen: 244000, customerFen: 244000 },
     lines: [
       { id: 'L1', kind: 'PART', description: '正时链条张紧器（原厂）', quantity: 1, amountFen: 68000, payer: 'CUSTOMER', alternativeGroup: 'tensioner', tradeOff: null, deferrable: false, risk: null },
       { id: 'L2', kind: 'PART', description: '正时链条张紧器（品牌件）', quantity: 1, amountFen: 39000, payer: 'CUSTOMER', alternativeGroup: 'tensioner', tradeOff: '质保 6 个月', deferrable: false, risk: null },

@@ -2,13 +2,16 @@ import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { effectScope, ref, shallowRef } from 'vue';
 import type { Locale } from './types';
-import { sampleEstimate } from './testing';
-import { type PendingEstimate, useEstimateApproval } from './useEstimateApproval';
+import { sampleEstimate, sampleProgress } from './testing';
+import type { PendingEstimate, Progress } from './types';
+import { APPROVE_MUTATION, useEstimateApproval } from './useEstimateApproval';
 
 const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz0123456789ABCDE';
-const MUTATION = 'mutation Approve($input: ApproveEstimateByLinkInput!) { approveEstimateByLink(input: $input) { userErrors { code message } } }';
 
-function setup(answer: (variables: Record<string, unknown>) => unknown = () => ({ data: { approveEstimateByLink: { progress: {}, userErrors: [] } } })) {
+const answered = sampleProgress({ status: 'QUEUED', pendingEstimate: null });
+
+function setup(answer: (variables: Record<string, unknown>) => unknown = () => ({ data: { approveEstimateByLink: { progress: answered, userErrors: [] } } })) {
+  const accepted: Progress[] = [];
   const calls: { query: string; variables: Record<string, unknown>; headers?: Record<string, string> }[] = [];
   const request = async <T,>(query: string, variables: Record<string, unknown>, headers?: Record<string, string>) => {
     calls.push({ query, variables, headers });
@@ -17,13 +20,13 @@ function setup(answer: (variables: Record<string, unknown>) => unknown = () => (
   const estimate = shallowRef<PendingEstimate | null>(sampleEstimate());
   const locale = ref<Locale>('zh');
   const scope = effectScope();
-  const state = scope.run(() => useEstimateApproval(TOKEN, estimate, locale, MUTATION, request))!;
-  return { state, calls, estimate, scope };
+  const state = scope.run(() => useEstimateApproval(TOKEN, estimate, locale, { request, onApproved: (p) => accepted.push(p) }))!;
+  return { state, calls, estimate, scope, accepted };
 }
 
 describe('useEstimateApproval (R-EST-4 by the customer link)', () => {
   it('sends the choices, the name and the version seen; shows thanks on success', async () => {
-    const { state, calls } = setup();
+    const { state, calls, accepted } = setup();
     state.choose(sampleEstimate().lines[1]);
     state.toggleDeferred(sampleEstimate().lines[3]);
     expect(state.totalFen.value).toBe(39000 + 144000);
@@ -31,13 +34,14 @@ describe('useEstimateApproval (R-EST-4 by the customer link)', () => {
     await state.approve();
     expect(calls).toEqual([
       {
-        query: MUTATION,
+        query: APPROVE_MUTATION,
         variables: { input: { token: TOKEN, estimateId: 'RXN0aW1hdGU6MQ', expectedVersion: 2, approverName: '王先生', approvedLineIds: ['L2', 'L3'], deferredLineIds: ['L4'] } },
         headers: { 'accept-language': 'zh' },
       },
     ]);
     expect(state.approvedId.value).toBe('RXN0aW1hdGU6MQ');
     expect(state.problem.value).toBeNull();
+    expect(accepted).toEqual([answered]);
   });
 
   it('needs a name before anything is sent', async () => {

@@ -1,23 +1,21 @@
 import { computed, type Ref, readonly, ref, shallowRef, watch } from 'vue';
 import { request as defaultRequest } from '../shared/realtime-client';
 import { type Choice, choose, customerTotalFen, decisionOf, initialChoice, toggleDeferred, type ChoiceLine } from './estimate-choice';
-import type { Locale } from './types';
+import { type ApproveEstimateByLinkMutation, ApproveEstimateByLinkDocument } from './graphql.generated';
+import type { Locale, PendingEstimate, Progress } from './types';
 
-/** The estimate waiting for the customer, as the progress shows it (track.graphql). */
-export interface PendingEstimate {
-  readonly id: string;
-  readonly version: number;
-  readonly supplemental: boolean;
-  readonly taxBasisPoints: number;
-  readonly lines: readonly (ChoiceLine & { readonly kind: string; readonly description: string; readonly quantity?: number | null; readonly tradeOff?: string | null; readonly risk?: string | null })[];
-}
+export type { PendingEstimate };
+/** The approval as sent over the wire (typed by graphql-codegen from track.graphql). */
+export const APPROVE_MUTATION = ApproveEstimateByLinkDocument.toString();
 
 export type ApprovalProblem = 'nameRequired' | 'changed' | 'failed';
 
 type Request = <T>(query: string, variables: Record<string, unknown>, headers?: Record<string, string>) => Promise<{ data?: T | null; errors?: unknown[] }>;
 
-interface ApproveResult {
-  approveEstimateByLink: { progress: unknown | null; userErrors: { code: string; message: string }[] };
+export interface ApprovalDeps {
+  request?: Request;
+  /** The progress the approval answered with (the page shows it at once, before the live update). */
+  onApproved?: (progress: Progress) => void;
 }
 
 /**
@@ -25,7 +23,8 @@ interface ApproveResult {
  * the call. A new estimate or version from the live progress starts the choices again. After a success
  * the live progress brings the new status; the page shows the thanks until then.
  */
-export function useEstimateApproval(token: string, estimate: Readonly<Ref<PendingEstimate | null | undefined>>, locale: Readonly<Ref<Locale>>, mutation: string, request: Request = defaultRequest) {
+export function useEstimateApproval(token: string, estimate: Readonly<Ref<PendingEstimate | null | undefined>>, locale: Readonly<Ref<Locale>>, deps: ApprovalDeps = {}) {
+  const request = deps.request ?? defaultRequest;
   const choice = shallowRef<Choice>({ chosen: {}, deferred: [] });
   const approverName = ref('');
   const busy = ref(false);
@@ -56,14 +55,16 @@ export function useEstimateApproval(token: string, estimate: Readonly<Ref<Pendin
     busy.value = true;
     problem.value = null;
     try {
-      const res = await request<ApproveResult>(
-        mutation,
+      const res = await request<ApproveEstimateByLinkMutation>(
+        APPROVE_MUTATION,
         { input: { token, estimateId: e.id, expectedVersion: e.version, approverName: name, ...decisionOf(choice.value, e.lines) } },
         { 'accept-language': locale.value },
       );
       const payload = res.data?.approveEstimateByLink;
-      if (payload && payload.userErrors.length === 0) approvedId.value = e.id;
-      else problem.value = payload?.userErrors.some((u) => u.code === 'STALE_VERSION') ? 'changed' : 'failed';
+      if (payload && payload.userErrors.length === 0) {
+        approvedId.value = e.id;
+        if (payload.progress) deps.onApproved?.(payload.progress);
+      } else problem.value = payload?.userErrors.some((u) => u.code === 'STALE_VERSION') ? 'changed' : 'failed';
     } catch {
       problem.value = 'failed';
     } finally {
