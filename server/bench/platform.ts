@@ -11,6 +11,7 @@
  *  4. durable consumer lag at 200 events/s sustained (60 s; BENCH_LONG=1 for 5 min);
  *  5. the `board` query at 200 cards against one hand-written SQL query + JSON.stringify over plain HTTP.
  */
+import { declineWalkAround } from './walk-around.js';
 import 'reflect-metadata';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -109,6 +110,7 @@ async function queuedOrder(): Promise<string> {
   const vehicle = await orm.em.fork().findOneOrFail(Vehicle, { store }, { orderBy: { id: 'asc' } });
   const created = await post(url, `mutation($v: ID!) { createWorkOrder(input: { vehicleId: $v, complaint: "基准测试" }) { workOrder { id } } }`, advisorToken, { v: toGlobalId('Vehicle', vehicle.id) });
   const id = created.createWorkOrder.workOrder.id as string;
+  await declineWalkAround(app.services, orm.em.fork(), store.id, id);
   await approveEstimate((q, v) => post(url, q, advisorToken, v), id);
   return id;
 }

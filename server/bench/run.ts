@@ -10,6 +10,7 @@ import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { startApp } from '../src/app.js';
+import { declineWalkAround } from './walk-around.js';
 import { readConfig, repoRoot } from '../src/config.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { migrate, openOrm } from '../src/db/orm.js';
@@ -139,6 +140,7 @@ await new Promise((r) => setTimeout(r, 1500));
 const advisorToken = await login('advisor');
 const created = await post(`mutation($v: ID!) { createWorkOrder(input: { vehicleId: $v, complaint: "基准测试" }) { workOrder { id } } }`, advisorToken, { v: toGlobalId('Vehicle', 1) });
 const woId = created.createWorkOrder.workOrder.id;
+await declineWalkAround(app.services, orm.em.fork(), store.id, woId);
 await approveEstimate((q, v) => post(q, advisorToken, v), woId);
 await new Promise((r) => setTimeout(r, 500));
 

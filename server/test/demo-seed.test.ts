@@ -17,7 +17,7 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ fixture: false });
-  await seedDemo(app.orm);
+  await seedDemo(app.orm, { config: app.server.services.config });
 });
 afterAll(() => app?.stop());
 
@@ -61,6 +61,19 @@ describe('demo data that looks real', () => {
       expect(status).toBe(wo.status);
       expect(events.at(-1)!.version).toBe(wo.version);
     }
+  });
+
+  it('R-REC-3: every seeded order has its walk-around (sheets with damage photos, some signed refusals), recorded before it left DRAFT', async () => {
+    const rows = await app.orm.em.fork().getConnection().execute<{ declined: boolean; damages: number; photos: number; before_leaving: boolean }[]>(
+      `select w.declined, (select count(*)::int from walk_around_damage d where d.walk_around_id = w.id) as damages,
+              (select count(*)::int from walk_around_damage d join walk_around_damage_photo p on p.walk_around_damage_id = d.id where d.walk_around_id = w.id) as photos,
+              coalesce((select min(e.seq) from domain_event e where e.aggregate_type = 'WorkOrder' and e.aggregate_id = w.work_order_id and e.kind = 'TRANSITIONED') > (select e.seq from domain_event e where e.aggregate_type = 'WorkOrder' and e.aggregate_id = w.work_order_id and e.kind = 'WALK_AROUND_RECORDED'), true) as before_leaving
+         from walk_around w`,
+    );
+    expect(rows).toHaveLength(25);
+    expect(rows.every((r) => r.before_leaving)).toBe(true);
+    expect(rows.some((r) => r.declined)).toBe(true);
+    expect(rows.some((r) => r.damages > 0 && r.photos === r.damages)).toBe(true);
   });
 
   it('pairs a demo wall display with the known demo token', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbId } from '../src/graphql/global-id.js';
 import { ManualClock } from '../src/shared/clock.js';
-import { createWorkOrder, ESTIMATE_Q } from './helpers/flows.js';
+import { createWalkedAroundOrder, ESTIMATE_Q } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const clock = new ManualClock(new Date('2026-11-24T02:00:00Z')); // 10:00 in Beijing
@@ -20,7 +20,7 @@ const ARCHIVE = `mutation($input: UpdateVehicleInput!) { updateVehicle(input: $i
 const token = (u: string) => app.login(u).then((t) => ({ token: t }));
 
 async function vehicleWithTerms(purchaseDate: string | null, warrantyYears = 3, warrantyKm = 100000) {
-  const wo = await createWorkOrder(app, { promisedAt: new Date(clock.now().getTime() + 3600_000).toISOString() });
+  const wo = await createWalkedAroundOrder(app, { promisedAt: new Date(clock.now().getTime() + 3600_000).toISOString() });
   const res = await app.gql(ARCHIVE, { input: { id: wo.vehicleId, expectedVersion: 1, purchaseDate, warrantyYears, warrantyKm } }, await token('advisor'));
   expect(res.data.updateVehicle.userErrors).toEqual([]);
   return wo;
@@ -48,7 +48,7 @@ describe('R-EST-5: warranty eligibility by date and mileage against the vehicleâ
     expect(await ask(100001)).toEqual({ eligible: false, reason: 'EXPIRED_BY_MILEAGE', expiresOn: '2027-03-14', kmLimit: 100000 });
     const old = await vehicleWithTerms('2023-11-24');
     expect((await app.gql(ELIGIBILITY, { id: old.vehicleId, km: 1000 }, await token('warranty'))).data.warrantyEligibility).toMatchObject({ eligible: false, reason: 'EXPIRED_BY_DATE', expiresOn: '2026-11-23' });
-    const unknown = await createWorkOrder(app, { promisedAt: new Date(clock.now().getTime() + 3600_000).toISOString() });
+    const unknown = await createWalkedAroundOrder(app, { promisedAt: new Date(clock.now().getTime() + 3600_000).toISOString() });
     expect((await app.gql(ELIGIBILITY, { id: unknown.vehicleId, km: 1000 }, await token('advisor'))).data.warrantyEligibility).toMatchObject({ eligible: false, reason: 'NO_PURCHASE_DATE' });
     const bad = await app.gql(ELIGIBILITY, { id: wo.vehicleId, km: -5 }, await token('advisor'));
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbId } from '../src/graphql/global-id.js';
-import { createWorkOrder, ESTIMATE_Q, move, versionOf } from './helpers/flows.js';
+import { createWalkedAroundOrder, ESTIMATE_Q, move, versionOf } from './helpers/flows.js';
 import { collect } from './helpers/subscriptions.js';
 import { CREATE_UPLOAD, uploadImage } from './helpers/uploads.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -41,7 +41,7 @@ async function save(workOrderId: string, lines: unknown[] = CONTRACT_LINES, extr
 
 /** A work order with the contract's estimate sent to the customer (order AWAITING_APPROVAL). */
 async function sentEstimate() {
-  const wo = await createWorkOrder(app);
+  const wo = await createWalkedAroundOrder(app);
   const saved = await save(wo.id);
   const sent = (await app.gql(ESTIMATE_Q.send, { input: { estimateId: saved.estimate.id, expectedVersion: saved.estimate.version } }, await as('advisor'))).data.sendEstimate;
   expect(sent.userErrors).toEqual([]);
@@ -62,7 +62,7 @@ async function snapshot(workOrderId: string, estimateId: string) {
 
 describe('R-EST-2: saveEstimate itemises parts, labour and fees; amounts and totals are derived by the server', () => {
   it('derives each line amount and the totals; of an alternative group only the first line counts', async () => {
-    const wo = await createWorkOrder(app);
+    const wo = await createWalkedAroundOrder(app);
     const res = await save(wo.id);
     expect(res.userErrors).toEqual([]);
     const e = res.estimate;
@@ -84,7 +84,7 @@ describe('R-EST-2: saveEstimate itemises parts, labour and fees; amounts and tot
     const set = await app.gql(`mutation($input: UpdateEstimateSettingsInput!) { updateEstimateSettings(input: $input) { settings { taxBasisPoints version } userErrors { code } } }`, { input: { taxBasisPoints: 1300, expectedVersion: settings.version } }, manager);
     expect(set.data.updateEstimateSettings.settings.taxBasisPoints).toBe(1300);
     try {
-      const wo = await createWorkOrder(app);
+      const wo = await createWalkedAroundOrder(app);
       const res = await save(wo.id, [
         { kind: 'PART', partNumber: 'G052195M2', description: '机油 5W-30', quantity: 4.5, unitPriceFen: 8333, partSource: 'OEM' }, // 37498.5 → 37499
         { kind: 'LABOUR', description: '保养', skill: 'MAINTENANCE', standardHours: 0.75, hourlyRateFen: 30001 }, // 22500.75 → 22501
@@ -102,7 +102,7 @@ describe('R-EST-2: saveEstimate itemises parts, labour and fees; amounts and tot
   });
 
   it('refuses typed amounts for parts and labour, missing fields and bad numbers, and writes nothing', async () => {
-    const wo = await createWorkOrder(app);
+    const wo = await createWalkedAroundOrder(app);
     const before = await app.orm.em.fork().execute(`select count(*)::int as n from estimate`);
     const res = await save(wo.id, [
       { kind: 'PART', partNumber: 'X1', description: '滤清器', quantity: 1, unitPriceFen: 100, partSource: 'OEM', amountFen: 50 },
@@ -124,7 +124,7 @@ describe('R-EST-2: saveEstimate itemises parts, labour and fees; amounts and tot
   });
 
   it('a DRAFT is edited with expectedVersion (STALE_VERSION otherwise); a new estimate supersedes the open one', async () => {
-    const wo = await createWorkOrder(app);
+    const wo = await createWalkedAroundOrder(app);
     const first = (await save(wo.id)).estimate;
     const edited = await save(wo.id, CONTRACT_LINES.slice(2), { estimateId: first.id, expectedVersion: 1 });
     expect(edited.userErrors).toEqual([]);
@@ -143,7 +143,7 @@ describe('R-EST-2: saveEstimate itemises parts, labour and fees; amounts and tot
   });
 
   it('only advisors and managers write estimates; the order must still be before its approval', async () => {
-    const wo = await createWorkOrder(app);
+    const wo = await createWalkedAroundOrder(app);
     const res = await app.gql(SAVE, { input: { workOrderId: wo.id, lines: CONTRACT_LINES } }, await as('tech1'));
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await save(wo.id, CONTRACT_LINES, {}, 'manager')).userErrors).toEqual([]);
@@ -154,12 +154,12 @@ describe('R-EST-2: saveEstimate itemises parts, labour and fees; amounts and tot
 
 describe('sendEstimate: SENT, and the order moves to AWAITING_APPROVAL through the transitions table', () => {
   it('moves a DRAFT order in the same transaction and records both events; a sent estimate is no longer editable', async () => {
-    const wo = await createWorkOrder(app);
+    const wo = await createWalkedAroundOrder(app);
     const saved = (await save(wo.id)).estimate;
     const res = (await app.gql(ESTIMATE_Q.send, { input: { estimateId: saved.id, expectedVersion: 1 } }, await as('advisor'))).data.sendEstimate;
     expect(res.userErrors).toEqual([]);
     expect(res.estimate).toMatchObject({ status: 'SENT', version: 2 });
-    expect(res.workOrder).toMatchObject({ status: 'AWAITING_APPROVAL', version: 2 });
+    expect(res.workOrder).toMatchObject({ status: 'AWAITING_APPROVAL', version: 3 }); // 2: its walk-around (R-REC-3)
     const rows: { aggregate_type: string; kind: string }[] = await app.orm.em.fork().execute(`select aggregate_type, kind, data from domain_event where store_id = ? order by seq desc limit 2`, [app.storeId]);
     expect(rows.map((r: { aggregate_type: string; kind: string }) => `${r.aggregate_type}:${r.kind}`)).toEqual(['WorkOrder:TRANSITIONED', 'Estimate:ESTIMATE_SENT']);
     const edit = await save(wo.id, CONTRACT_LINES, { estimateId: saved.id, expectedVersion: 2 });
@@ -171,7 +171,7 @@ describe('sendEstimate: SENT, and the order moves to AWAITING_APPROVAL through t
 
 describe('R-EST-4: work starts only after the customer approves', () => {
   it('R-EST-4: AWAITING_APPROVAL → QUEUED is refused without an approval (APPROVAL_REQUIRED), and nothing is written', async () => {
-    const wo = await createWorkOrder(app);
+    const wo = await createWalkedAroundOrder(app);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     const before = await versionOf(app, wo.id);
     for (const who of ['advisor', 'manager']) {
@@ -347,7 +347,7 @@ describe('R-EST-4: the customer approves through the progress link', () => {
   });
 
   it('an estimate sent without moving the order still reaches the customer page (its event names the order)', async () => {
-    const wo = await createWorkOrder(app);
+    const wo = await createWalkedAroundOrder(app);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     const token = tokenOf(wo.trackingUrl);
     const sub = collect(app.ws({ trackingToken: token }), `subscription($token: String!) { workOrderProgress(token: $token) { status pendingEstimate { id } } }`, { token }, 'workOrderProgress');

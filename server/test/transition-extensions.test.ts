@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../src/modules/module.js';
 import { MOVER_ROLES, TRANSITIONS } from '../src/modules/work-order/work-order.process.js';
 import { WorkOrderStatus as S } from '../src/modules/work-order/work-order.enums.js';
 import { Role } from '../src/modules/staff/roles.js';
-import { approveOneLineEstimate, createWorkOrder, move, versionOf, workOrderIn } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, recordWalkAround, versionOf, workOrderIn } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** A module that forbids AWAITING_APPROVAL → QUEUED while the complaint says "待批准" (awaiting approval), and records a fact on → READY. Its guard runs beside the estimate module's APPROVAL_REQUIRED. */
@@ -36,6 +36,7 @@ afterAll(async () => {
 describe('modules add guards and effects to the work-order transitions table (Platform §4)', () => {
   it('a guard refuses the move with its code and nothing is written', async () => {
     const wo = await createWorkOrder(app, { complaint: '待批准 异响' });
+    await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     const before = await versionOf(app, wo.id);
     // The approval's move to QUEUED goes through every module's guards, in the approval's transaction.
@@ -46,6 +47,7 @@ describe('modules add guards and effects to the work-order transitions table (Pl
 
   it('the move goes ahead when the guard is satisfied', async () => {
     const wo = await createWorkOrder(app, { complaint: '异响' });
+    await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     expect((await approveOneLineEstimate(app, wo.id)).workOrder.status).toBe('QUEUED');
   });

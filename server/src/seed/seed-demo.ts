@@ -25,17 +25,17 @@ import type { AssignWorkOrderInput } from '../modules/work-order/dto/assign-work
 import type { CreateWorkOrderInput } from '../modules/work-order/dto/create-work-order.input.js';
 import type { TransitionWorkOrderInput } from '../modules/work-order/dto/transition-work-order.input.js';
 import { HoldReason, JobPayer, JobStatus, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
-import { WorkOrderService } from '../modules/work-order/work-order.service.js';
-import { EventLog } from '../events/event-log.js';
+import type { RecordWalkAroundInput } from '../modules/reception/dto/walk-around.dto.js';
+import { DamageArea, DamageKind } from '../modules/reception/reception.enums.js';
+import { UploadPurpose } from '../modules/upload/upload.enums.js';
+import { type AppConfig, readConfig } from '../config.js';
+import { createServices, type Services } from '../services.js';
 import { type StaffActor, systemActor } from '../shared/actor.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
-import { MODULES } from '../modules/index.js';
-import { JobQueue } from '../events/job-queue.js';
 import type { SaveEstimateInput } from '../modules/estimate/dto/estimate.dto.js';
 import { ApprovalMethod, EstimateLineKind, EstimatePayer } from '../modules/estimate/estimate.enums.js';
-import { EstimateService } from '../modules/estimate/estimate.service.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -105,7 +105,7 @@ function endsInProgress(i: number): boolean {
  * the fixed, published DEMO_DISPLAY_TOKEN only when `fixedWallToken` (never in production, issue 9
  * §5); otherwise a fresh random one. Returns the wall token.
  */
-export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken?: boolean } = {}): Promise<string> {
+export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken?: boolean; config?: AppConfig } = {}): Promise<string> {
   const now = opts.now ?? new Date();
   let wallTokenMade: string | null = null;
   const rng = createRng(20261122);
@@ -165,14 +165,11 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   const setUp = { store, bays, advisors, vehicles, technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)) };
 
   const clock = new ManualClock(now);
-  // Every module's guards and effects apply to the seed as to anyone (R-EST-4: no QUEUED without an approval).
-  const transitions = { guards: MODULES.flatMap((m) => m.transitionGuards ?? []), effects: MODULES.flatMap((m) => m.transitionEffects ?? []) };
-  const log = new EventLog(clock);
-  const workOrders = new WorkOrderService(log, transitions);
-  const estimates = new EstimateService(log, new JobQueue(''), transitions);
+  // The product's services, with every module's transition guards (R-REC-3 holds for the seed too).
+  const services = createServices(orm, opts.config ?? readConfig(process.env), [], clock);
   const picks = SCENARIOS.map(() => pickJobs(setUp.technicians, rng));
   for (const i of SEED_ORDER) {
-    await seedOrder(orm.em.fork(), { workOrders, estimates }, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
+    await seedOrder(orm.em.fork(), services, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
   }
   await seedAppointments(orm, { now, storeCode: demoStore.code });
   return wallTokenMade ?? DEMO_DISPLAY_TOKEN;
@@ -186,7 +183,7 @@ function pickJobs(technicians: Staff[], rng: () => number) {
 
 async function seedOrder(
   em: EntityManager,
-  { workOrders, estimates }: { workOrders: WorkOrderService; estimates: EstimateService },
+  services: Services,
   clock: ManualClock,
   o: { store: Store; bays: Bay[]; advisors: Staff[]; vehicles: Vehicle[]; technicians: Staff[]; now: Date; scenario: (typeof SCENARIOS)[number]; picks: ReturnType<typeof pickJobs>; index: number },
 ) {
@@ -210,9 +207,16 @@ async function seedOrder(
       payer: scenario.warranty && position === 0 ? JobPayer.WARRANTY : JobPayer.CUSTOMER,
     })),
   } as CreateWorkOrderInput;
+  const { workOrders, estimates } = services;
   let wo = expectOk(`scenario ${o.index}`, await workOrders.create(em, actor, input));
 
   let at = created;
+  // R-REC-3: the walk-around (or the customer's signed refusal) before the order may leave DRAFT; the
+  // order still in DRAFT has had its walk-around too (the advisor is writing it up).
+  if (scenario.path[0]?.to !== S.CANCELLED) {
+    clock.set(new Date(created.getTime() + Math.min(5, (scenario.path[0]?.after ?? scenario.ago) - 1) * 60_000));
+    await seedWalkAround(em, services, actor, wo, vehicle, o.index);
+  }
   for (const step of scenario.path) {
     at = new Date(at.getTime() + step.after * 60_000);
     clock.set(at);
@@ -255,6 +259,35 @@ async function seedOrder(
       await em.nativeUpdate(Job, { workOrder: wo.id }, { status: step.to === S.IN_PROGRESS ? JobStatus.IN_PROGRESS : JobStatus.DONE });
     }
   }
+}
+
+/** A 1×1 PNG standing in for the customer's signature and the damage photos. */
+const DEMO_IMAGE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+async function demoUpload(em: EntityManager, services: Services, actor: ReturnType<typeof systemActor>, purpose: UploadPurpose): Promise<string> {
+  const created = expectOk('upload', await services.uploads.create(em, actor, { purpose, contentType: 'image/png', byteSize: DEMO_IMAGE.length }));
+  return expectOk('upload bytes', await services.uploads.receive(em, created.id, DEMO_IMAGE)).globalId;
+}
+
+/** Every fourth customer declines the walk-around (recorded with the reason and signature); the others get a sheet, some with a damage. */
+async function seedWalkAround(em: EntityManager, services: Services, actor: ReturnType<typeof systemActor>, wo: WorkOrder, vehicle: Vehicle, index: number) {
+  const customerSignatureId = await demoUpload(em, services, actor, UploadPurpose.SIGNATURE);
+  const input: RecordWalkAroundInput =
+    index % 4 === 3
+      ? { workOrderId: wo.globalId, declined: true, declineReason: '客户赶时间，拒绝环检', customerSignatureId }
+      : {
+          workOrderId: wo.globalId,
+          declined: false,
+          mileage: vehicle.mileageKm ?? 0,
+          fuelLevelPercent: 25 + ((index * 15) % 75),
+          coversFitted: true,
+          valuablesReminded: true,
+          interiorNotes: index % 3 === 0 ? '后排座椅有污渍' : null,
+          tyreNotes: index % 2 === 0 ? '左前胎胎纹 2 mm' : null,
+          damages: index % 2 === 0 ? [{ area: DamageArea.FRONT_BUMPER, kind: DamageKind.SCRATCH, sizeCm: 5, photoIds: [await demoUpload(em, services, actor, UploadPurpose.WALK_AROUND_PHOTO)] }] : [],
+          customerSignatureId,
+        };
+  expectOk(`walk-around ${index}`, await services.reception.recordWalkAround(em, actor, input));
 }
 
 /** The demo estimate of an order: one LABOUR line per job at the demo store's hourly rate, and the consumables. */

@@ -47,6 +47,8 @@ export enum WorkOrderEventKind {
   TRANSITIONED = 'TRANSITIONED',
   ASSIGNED = 'ASSIGNED',
   DELAYED = 'DELAYED',
+  RECEIVED = 'RECEIVED',
+  WALK_AROUND_RECORDED = 'WALK_AROUND_RECORDED',
 }
 
 /** Statuses shown on the workshop board; DELIVERED and CANCELLED have left the floor. */
@@ -132,5 +134,7 @@ registerEnumType(WorkOrderEventKind, {
     TRANSITIONED: { description: 'The status changed.' },
     ASSIGNED: { description: 'Bay or technicians were assigned.' },
     DELAYED: { description: 'The promised time was moved (reportWorkOrderDelay).' },
+    RECEIVED: { description: 'The car was received at the front desk (receiveVehicle, R-REC-1/2).' },
+    WALK_AROUND_RECORDED: { description: 'The walk-around sheet, or the customer’s refusal of it, was signed (recordWalkAround, R-REC-3).' },
   },
 });

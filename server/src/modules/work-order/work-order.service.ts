@@ -40,6 +40,9 @@ const MAX_JOBS = 50;
 /** A promise further ahead than this is a typo (9999), not a workshop's plan (issue 9 §6). */
 export const MAX_PROMISE_DAYS = 180;
 
+/** More checks and writes in the transaction that opens a work order: refusals, or the facts to append. */
+export type CreateAlso = (tx: EntityManager, workOrder: WorkOrder, at: Date) => Promise<Refusal[] | Fact[]>;
+
 /** ≥128 bits from a CSPRNG (here 256), URL-safe. */
 export function newTrackingToken(): string {
   return randomBytes(32).toString('base64url');
@@ -55,7 +58,12 @@ export class WorkOrderService {
     return this.log.clock.now();
   }
 
-  async create(em: EntityManager, actor: Actor, input: CreateWorkOrderInput): Promise<Result<WorkOrder>> {
+  /**
+   * Opens a work order. `also` lets another module (reception) check and write more in the same
+   * transaction, under the same store lock, once the order exists: its refusals roll everything back,
+   * its facts are appended after CREATED.
+   */
+  async create(em: EntityManager, actor: Actor, input: CreateWorkOrderInput, also?: CreateAlso): Promise<Result<WorkOrder>> {
     const storeId = actor.storeId;
     const check = new InputCheck();
     const complaint = check.text(['complaint'], input.complaint, { max: 2000, required: true, multiline: true });
@@ -108,7 +116,13 @@ export class WorkOrderService {
         jobRows.forEach((job, position) => tx.create(Job, { ...job, title: job.title!, workOrder: wo, position }));
         if (input.mileageIn != null && (vehicle!.mileageKm ?? 0) < input.mileageIn) vehicle!.mileageKm = input.mileageIn;
         await tx.flush();
-        return { aggregate: wo, facts: [{ kind: WorkOrderEventKind.CREATED, data: { to: S.DRAFT } }] };
+        const facts: Fact[] = [{ kind: WorkOrderEventKind.CREATED, data: { to: S.DRAFT } }];
+        if (also) {
+          const more = await also(tx, wo, now);
+          if (more.some((m) => !('kind' in m))) return more as Refusal[];
+          facts.push(...(more as Fact[]));
+        }
+        return { aggregate: wo, facts };
       },
     });
   }
