@@ -150,8 +150,9 @@ describe('the front desk, from the first call to the approved estimate (issue 7)
     const approval = after.estimates[0].approvals[0];
     expect(approval).toMatchObject({ method: 'LINK', approverName: '王先生', totalFen: 39000 + 144000 + 2000, customerFen: 39000 + 144000 + 2000 });
     expect(approval.lines.map((l: { id: string }) => l.id).sort()).toEqual([id('正时链条张紧器（品牌件）'), id('更换正时链条套件'), id('辅料')].sort());
-    const carried = await app.gql(`query($id: ID!) { node(id: $id) { ... on Vehicle { carriedOver { description risk } } } }`, { id: vehicleId }, { token: advisor });
-    expect(carried.data.node.carriedOver).toEqual([expect.objectContaining({ description: '更换前刹车片', risk: '刹车片剩 3 mm，建议一个月内更换' })]);
+    const carried = await app.gql(`query($id: ID!) { node(id: $id) { ... on Vehicle { carriedOverItems { description risk } } } }`, { id: vehicleId }, { token: advisor });
+    expect(carried.errors).toBeUndefined();
+    expect(carried.data.node.carriedOverItems).toEqual([expect.objectContaining({ description: '更换前刹车片', risk: '刹车片剩 3 mm，建议一个月内更换' })]);
     expect(after.events.filter((e: { kind: string }) => e.kind === 'TRANSITIONED').map((e: { to: string }) => e.to)).toEqual(['AWAITING_APPROVAL', 'QUEUED']);
 
     // Live: the customer's page saw the estimate arrive and go; the wall saw the card, with its APPOINTMENT flag, reach QUEUED.
