@@ -302,3 +302,15 @@ export class EstimateLinePayload {
   @Field(() => [UserError], { description: 'Why it was refused; empty on success.' })
   userErrors: UserError[] = [];
 }
+
+@InputType({ description: 'R-EST-6: supplemental work found during the job (追加项目): a new estimate for the customer’s approval; its labour becomes jobs that wait for it.' })
+export class AddSupplementalWorkInput {
+  @Field(() => ID, { description: 'Global id of the work order (QUEUED, IN_PROGRESS or ON_HOLD).' })
+  workOrderId!: string;
+
+  @Field(() => String, { description: 'What was found and why the work is needed (told to the customer).' })
+  reason!: string;
+
+  @Field(() => [EstimateLineInput], { description: 'The lines (1 to 60); LABOUR lines become jobs waiting for approval.' })
+  lines!: EstimateLineInput[];
+}
