@@ -123,6 +123,14 @@ describe('R-EST-2: saveEstimate itemises parts, labour and fees; amounts and tot
     expect(await app.orm.em.fork().execute(`select count(*)::int as n from estimate`)).toEqual(before);
   });
 
+  it('amounts stay within bounds: a line above 1 000 000 元 or an estimate above 10 000 000 元 is refused (never a 500)', async () => {
+    const wo = await createWorkOrder(app);
+    const big = await save(wo.id, [{ kind: 'PART', partNumber: 'X', description: '整车', quantity: 9999, unitPriceFen: 100_000_000, partSource: 'OEM' }]);
+    expect(big.userErrors.map((e: { code: string; field: string[] }) => `${e.code}@${e.field.join('.')}`)).toEqual(['AMOUNT_TOO_LARGE@input.lines.0.quantity']);
+    const many = await save(wo.id, Array.from({ length: 11 }, () => ({ kind: 'FEE', description: '大额费用', amountFen: 100_000_000 })));
+    expect(many.userErrors.map((e: { code: string; field: string[] }) => `${e.code}@${e.field.join('.')}`)).toEqual(['AMOUNT_TOO_LARGE@input.lines']);
+  });
+
   it('a DRAFT is edited with expectedVersion (STALE_VERSION otherwise); a new estimate supersedes the open one', async () => {
     const wo = await createWorkOrder(app);
     const first = (await save(wo.id)).estimate;

@@ -8,7 +8,6 @@ import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../
 import { AppointmentService } from '../appointment/appointment.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Staff } from '../staff/staff.entity.js';
-import { Role } from '../staff/roles.js';
 import type { TransitionExtensions, TransitionGuard } from '../work-order/work-order.process.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { JobPayer, JobStatus, WorkOrderStatus as WO } from '../work-order/work-order.enums.js';
@@ -22,7 +21,7 @@ import { MAX_MILEAGE_KM } from '../vehicle/vehicle.service.js';
 import { Estimate, EstimateApproval, EstimateLine, EstimateSettings } from './estimate.entity.js';
 import { ApprovalMethod, EstimateEventKind, EstimateLineKind as K, EstimatePayer, EstimateStatus as S, LineDecision } from './estimate.enums.js';
 import { EstimateError as E } from './estimate.errors.js';
-import { MAIN_ESTIMATE_ORDER_STATUSES, mayMove, OPEN, SUPPLEMENTAL_ORDER_STATUSES } from './estimate.process.js';
+import { ESTIMATE_READER_ROLES, MAIN_ESTIMATE_ORDER_STATUSES, mayMove, OPEN, SUPPLEMENTAL_ORDER_STATUSES } from './estimate.process.js';
 import { countedLines, decide, type Eligibility, LIMITS, lineAmountFen, type Totals, totalsOf, toUnits, warrantyEligibility } from './estimate.rules.js';
 
 export const ESTIMATE = 'Estimate';
@@ -166,7 +165,7 @@ export class EstimateService {
         skill: draft.skill ?? null,
         hoursCenti: draft.hoursCenti ?? null,
         hourlyRateFen: draft.hourlyRateFen ?? null,
-        amountFen: check.failed ? 0 : lineAmountFen(priced),
+        amountFen: check.failed ? 0 : lineAmountOrRefuse(check, [field, i], priced),
         payer: l.payer ?? EstimatePayer.CUSTOMER,
         alternativeGroup,
         tradeOff,
@@ -174,6 +173,11 @@ export class EstimateService {
         risk,
       };
     });
+  }
+
+  /** The lines' amounts together stay within LIMITS.maxEstimateFen. */
+  private checkSum(check: InputCheck, drafts: readonly LineDraft[], field = 'lines'): void {
+    if (!check.failed && drafts.reduce((s, d) => s + d.amountFen, 0) > LIMITS.maxEstimateFen) check.fail([field], E.AMOUNT_TOO_LARGE, { max: LIMITS.maxEstimateFen / 100 });
   }
 
   private addLines(tx: EntityManager, estimate: Estimate, drafts: readonly LineDraft[]): EstimateLine[] {
@@ -194,6 +198,7 @@ export class EstimateService {
   async save(em: EntityManager, actor: Actor, input: SaveEstimateInput): Promise<Result<Estimate>> {
     const check = new InputCheck();
     const drafts = this.checkLines(check, input.lines);
+    this.checkSum(check, drafts);
     const workOrderId = dbId(input.workOrderId, 'WorkOrder');
     if (!workOrderId) check.fail(['workOrderId'], 'INVALID_ID');
     const estimateId = input.estimateId == null ? null : dbId(input.estimateId, 'Estimate');
@@ -309,6 +314,7 @@ export class EstimateService {
     const check = new InputCheck();
     const reason = check.text(['reason'], input.reason, { max: 500, required: true, multiline: true });
     const drafts = this.checkLines(check, input.lines);
+    this.checkSum(check, drafts);
     const workOrderId = dbId(input.workOrderId, 'WorkOrder');
     if (!workOrderId) check.fail(['workOrderId'], 'NOT_FOUND', { what: 'WorkOrder' });
     if (check.failed) return refuse(...check.errors);
@@ -607,8 +613,15 @@ export class EstimateService {
 
   /** Whether the actor may read estimates. */
   static mayRead(actor: Actor): boolean {
-    return actsAs(actor, [Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.FOREMAN, Role.WARRANTY_CLERK, Role.CASHIER, Role.CUSTOMER_SERVICE, Role.PARTS_CLERK]);
+    return actsAs(actor, ESTIMATE_READER_ROLES);
   }
+}
+
+/** A line's derived amount; above LIMITS.maxLineFen the quantity or hours (or the fee) are refused. */
+function lineAmountOrRefuse(check: InputCheck, at: (string | number)[], priced: Parameters<typeof lineAmountFen>[0]): number {
+  const amount = lineAmountFen(priced);
+  if (amount > LIMITS.maxLineFen) check.fail([...at, priced.kind === K.PART ? 'quantity' : priced.kind === K.LABOUR ? 'standardHours' : 'amountFen'], E.AMOUNT_TOO_LARGE, { max: LIMITS.maxLineFen / 100 });
+  return amount;
 }
 
 /**
