@@ -230,6 +230,14 @@ describe('R-EST-4: work starts only after the customer approves', () => {
     const rows: { aggregate_type: string; kind: string }[] = await app.orm.em.fork().execute(`select aggregate_type, kind from domain_event where store_id = ? order by seq desc limit 3`, [app.storeId]);
     expect(rows.map((r: { aggregate_type: string; kind: string }) => `${r.aggregate_type}:${r.kind}`).reverse()).toEqual(['Estimate:ESTIMATE_APPROVED', 'CarriedOverItem:RECORDED', 'WorkOrder:TRANSITIONED']);
 
+    // The estimate's timeline, from the log: who saved, sent and approved.
+    const timeline = await app.gql(`query($id: ID!) { estimate(id: $id) { events { kind version actorKind actor { name } } } }`, { id: estimate.id }, await as('manager'));
+    expect(timeline.data.estimate.events).toEqual([
+      { kind: 'ESTIMATE_SAVED', version: 1, actorKind: 'staff', actor: { name: 'advisor-姓名' } },
+      { kind: 'ESTIMATE_SENT', version: 2, actorKind: 'staff', actor: { name: 'advisor-姓名' } },
+      { kind: 'ESTIMATE_APPROVED', version: 3, actorKind: 'staff', actor: { name: 'advisor-姓名' } },
+    ]);
+
     // Immutable: a second approval is refused, and the database refuses to change the row.
     const again = (await app.gql(APPROVE, { input: { estimateId: estimate.id, expectedVersion: e.version, approvedLineIds: [lineIds[0]], deferredLineIds: [], method: 'PHONE', note: '改主意' } }, await as('advisor'))).data.approveEstimate;
     expect(again.userErrors.map((x: { code: string }) => x.code)).toEqual(['ESTIMATE_NOT_SENT']);
@@ -339,6 +347,13 @@ describe('R-EST-4: the customer approves through the progress link', () => {
       expect(res.progress).toBeNull();
     }
     expect(await snapshot(other.wo.id, other.estimate.id)).toEqual(before);
+    // A newer draft on the customer's own order supersedes the sent one: neither is theirs to approve now.
+    const draft = await save(mine.wo.id, CONTRACT_LINES.slice(2));
+    for (const [estimateId, expectedVersion, lineIds] of [[draft.estimate.id, 1, draft.estimate.lines.map((l: { id: string }) => l.id)], [mine.estimate.id, 3, [mine.lineIds[0]]]] as const) {
+      const res = (await app.gql(BY_LINK, { input: { token, estimateId, expectedVersion, approvedLineIds: lineIds, deferredLineIds: [], approverName: '王先生' } })).data.approveEstimateByLink;
+      expect(res.userErrors.map((e: { code: string }) => e.code)).toEqual(['NO_PENDING_ESTIMATE']);
+    }
+    expect((await snapshot(mine.wo.id, draft.estimate.id)).approvals).toBe(0);
     expect((await snapshot(mine.wo.id, mine.estimate.id)).approvals).toBe(0);
   });
 

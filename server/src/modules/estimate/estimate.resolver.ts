@@ -25,6 +25,7 @@ import {
   UpdateEstimateSettingsInput,
   EstimateSettingsPayload,
   AddSupplementalWorkInput,
+  EstimateEvent,
   ConfirmWarrantyInput,
   EstimateLinePayload,
   WarrantyEligibility,
@@ -33,7 +34,8 @@ import { Estimate, EstimateApproval, EstimateLine, EstimateSettings, WarrantyDec
 import { ApprovalMethod } from './estimate.enums.js';
 import { EstimateError } from './estimate.errors.js';
 import { ESTIMATE_READER_ROLES, ESTIMATE_WRITER_ROLES, SUPPLEMENTAL_ROLES, WARRANTY_ELIGIBILITY_ROLES, WARRANTY_ROLES } from './estimate.process.js';
-import type { EstimateAndOrder } from './estimate.service.js';
+import { ESTIMATE, type EstimateAndOrder } from './estimate.service.js';
+import { eventsOf } from '../../events/event-loader.js';
 import type { Result } from '../../shared/result.js';
 
 function estimateAndOrder(ctx: Context, result: Result<EstimateAndOrder>): EstimateWorkOrderPayload {
@@ -137,6 +139,20 @@ export class EstimateResolver {
   @FieldResolver(() => [EstimateApproval], { description: 'R-EST-4: the customer’s approval (at most one per estimate; immutable).' })
   approvals(@Root() e: Estimate) {
     return loadedItems(e.approvals);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [EstimateEvent], { description: 'The timeline from the event log, oldest first: who saved, sent, approved, when.' })
+  async events(@Root() e: Estimate, @Ctx() ctx: Context): Promise<EstimateEvent[]> {
+    return (await eventsOf(ctx.em, ESTIMATE, e.id)).map((row) =>
+      Object.assign(new EstimateEvent(), {
+        kind: row.kind,
+        version: typeof row.data.version === 'number' ? row.data.version : null,
+        at: row.at,
+        actorKind: row.actorKind,
+        actor: row.actorKind === 'staff' && row.actorId ? ctx.em.getReference(Staff, row.actorId, { wrapped: true }).load() : null,
+      }),
+    );
   }
 
   @FieldResolver(() => WorkOrder, { description: 'The work order it prices.' })
