@@ -225,6 +225,7 @@ export function toPendingEstimate(e: Estimate, totals: EstimateTotals): PendingE
     id: e.globalId,
     version: e.version,
     supplemental: e.supplemental,
+    taxBasisPoints: e.taxBasisPoints,
     reason: e.reason ?? null,
     totals,
     lines: e.lines.getItems().map((l) =>

@@ -237,6 +237,9 @@ export class PendingEstimate {
   @Field(() => Boolean, { description: 'Supplemental work found during the repair (R-EST-6).' })
   supplemental!: boolean;
 
+  @Field(() => Int, { description: 'Tax added to the net prices, in basis points (1300 = 13 %); 0: prices include tax. The customer’s total of the lines they choose is computed with it.' })
+  taxBasisPoints!: number;
+
   @Field(() => String, { nullable: true, description: 'Why the supplemental work is needed.' })
   reason?: string | null;
 
