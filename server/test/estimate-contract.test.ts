@@ -6,7 +6,7 @@ import { repoRoot } from '../src/config.js';
 
 const root = repoRoot();
 const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'frontdesk-estimates.graphql'), 'utf8');
-const NAMES = ['SaveEstimate', 'EstimateFields', 'SendEstimate', 'ApproveEstimateOnSite', 'ApproveEstimateByPhone', 'ApproveEstimateByLink', 'TrackWithEstimate', 'UpdateVehicleArchive', 'WarrantyEligibility', 'ConfirmWarranty', 'RecordDiagnosis'];
+const NAMES = ['SaveEstimate', 'EstimateFields', 'SendEstimate', 'ApproveEstimateOnSite', 'ApproveEstimateByPhone', 'ApproveEstimateByLink', 'TrackWithEstimate', 'UpdateVehicleArchive', 'WarrantyEligibility', 'ConfirmWarranty', 'RecordDiagnosis', 'AddSupplementalWork'];
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
 describe('issue 7 contract: the estimate operations of frontdesk.graphql', () => {

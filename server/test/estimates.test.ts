@@ -123,6 +123,14 @@ describe('R-EST-2: saveEstimate itemises parts, labour and fees; amounts and tot
     expect(await app.orm.em.fork().execute(`select count(*)::int as n from estimate`)).toEqual(before);
   });
 
+  it('amounts stay within bounds: a line above 1 000 000 元 or an estimate above 10 000 000 元 is refused (never a 500)', async () => {
+    const wo = await createWalkedAroundOrder(app);
+    const big = await save(wo.id, [{ kind: 'PART', partNumber: 'X', description: '整车', quantity: 9999, unitPriceFen: 100_000_000, partSource: 'OEM' }]);
+    expect(big.userErrors.map((e: { code: string; field: string[] }) => `${e.code}@${e.field.join('.')}`)).toEqual(['AMOUNT_TOO_LARGE@input.lines.0.quantity']);
+    const many = await save(wo.id, Array.from({ length: 11 }, () => ({ kind: 'FEE', description: '大额费用', amountFen: 100_000_000 })));
+    expect(many.userErrors.map((e: { code: string; field: string[] }) => `${e.code}@${e.field.join('.')}`)).toEqual(['AMOUNT_TOO_LARGE@input.lines']);
+  });
+
   it('a DRAFT is edited with expectedVersion (STALE_VERSION otherwise); a new estimate supersedes the open one', async () => {
     const wo = await createWalkedAroundOrder(app);
     const first = (await save(wo.id)).estimate;
@@ -221,6 +229,14 @@ describe('R-EST-4: work starts only after the customer approves', () => {
     // Events: the approval, the carried-over item, the order's move — in that order.
     const rows: { aggregate_type: string; kind: string }[] = await app.orm.em.fork().execute(`select aggregate_type, kind from domain_event where store_id = ? order by seq desc limit 3`, [app.storeId]);
     expect(rows.map((r: { aggregate_type: string; kind: string }) => `${r.aggregate_type}:${r.kind}`).reverse()).toEqual(['Estimate:ESTIMATE_APPROVED', 'CarriedOverItem:RECORDED', 'WorkOrder:TRANSITIONED']);
+
+    // The estimate's timeline, from the log: who saved, sent and approved.
+    const timeline = await app.gql(`query($id: ID!) { estimate(id: $id) { events { kind version actorKind actor { name } } } }`, { id: estimate.id }, await as('manager'));
+    expect(timeline.data.estimate.events).toEqual([
+      { kind: 'ESTIMATE_SAVED', version: 1, actorKind: 'staff', actor: { name: 'advisor-姓名' } },
+      { kind: 'ESTIMATE_SENT', version: 2, actorKind: 'staff', actor: { name: 'advisor-姓名' } },
+      { kind: 'ESTIMATE_APPROVED', version: 3, actorKind: 'staff', actor: { name: 'advisor-姓名' } },
+    ]);
 
     // Immutable: a second approval is refused, and the database refuses to change the row.
     const again = (await app.gql(APPROVE, { input: { estimateId: estimate.id, expectedVersion: e.version, approvedLineIds: [lineIds[0]], deferredLineIds: [], method: 'PHONE', note: '改主意' } }, await as('advisor'))).data.approveEstimate;
@@ -331,6 +347,13 @@ describe('R-EST-4: the customer approves through the progress link', () => {
       expect(res.progress).toBeNull();
     }
     expect(await snapshot(other.wo.id, other.estimate.id)).toEqual(before);
+    // A newer draft on the customer's own order supersedes the sent one: neither is theirs to approve now.
+    const draft = await save(mine.wo.id, CONTRACT_LINES.slice(2));
+    for (const [estimateId, expectedVersion, lineIds] of [[draft.estimate.id, 1, draft.estimate.lines.map((l: { id: string }) => l.id)], [mine.estimate.id, 3, [mine.lineIds[0]]]] as const) {
+      const res = (await app.gql(BY_LINK, { input: { token, estimateId, expectedVersion, approvedLineIds: lineIds, deferredLineIds: [], approverName: '王先生' } })).data.approveEstimateByLink;
+      expect(res.userErrors.map((e: { code: string }) => e.code)).toEqual(['NO_PENDING_ESTIMATE']);
+    }
+    expect((await snapshot(mine.wo.id, draft.estimate.id)).approvals).toBe(0);
     expect((await snapshot(mine.wo.id, mine.estimate.id)).approvals).toBe(0);
   });
 

@@ -34,8 +34,8 @@ import { type StaffActor, systemActor } from '../shared/actor.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
-import type { SaveEstimateInput } from '../modules/estimate/dto/estimate.dto.js';
-import { ApprovalMethod, EstimateLineKind, EstimatePayer } from '../modules/estimate/estimate.enums.js';
+import type { AddSupplementalWorkInput, SaveEstimateInput } from '../modules/estimate/dto/estimate.dto.js';
+import { ApprovalMethod, EstimateLineKind, EstimatePayer, PartSource } from '../modules/estimate/estimate.enums.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -252,6 +252,18 @@ async function seedOrder(
       });
       wo = expectOk(`scenario ${o.index} approval`, approved).workOrder;
       continue;
+    }
+    if (step.to === S.ON_HOLD && step.holdReason === HoldReason.WAITING_APPROVAL) {
+      // R-EST-6: the supplemental work found is sent to the customer; its job waits for the approval.
+      const supplemental = {
+        workOrderId: wo.globalId,
+        reason: step.reason ?? '发现追加项目',
+        lines: [
+          { kind: EstimateLineKind.PART, partNumber: '5Q0615301F', description: '前刹车盘', quantity: 2, unitPriceFen: 45000, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER },
+          { kind: EstimateLineKind.LABOUR, description: '更换前刹车盘', skill: Skill.CHASSIS, standardHours: 1.2, hourlyRateFen: 32000, payer: EstimatePayer.CUSTOMER },
+        ],
+      } as AddSupplementalWorkInput;
+      wo = expectOk(`scenario ${o.index} supplemental`, await estimates.addSupplemental(em, actor, supplemental)).workOrder;
     }
     wo = expectOk(`scenario ${o.index}`, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
     // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order (job status writes no event).

@@ -24,6 +24,8 @@ export const EstimateError = {
   INVALID_TROUBLE_CODE: 'INVALID_TROUBLE_CODE',
   TEARDOWN_CONSENT_REQUIRED: 'TEARDOWN_CONSENT_REQUIRED',
   TOO_MANY: 'TOO_MANY',
+  AMOUNT_TOO_LARGE: 'AMOUNT_TOO_LARGE',
+  SUPPLEMENTAL_APPROVAL_PENDING: 'SUPPLEMENTAL_APPROVAL_PENDING',
   ORDER_NOT_DIAGNOSABLE: 'ORDER_NOT_DIAGNOSABLE',
   SIGNATURE_UPLOADS_NOT_AVAILABLE: 'SIGNATURE_UPLOADS_NOT_AVAILABLE',
 } as const;
@@ -51,6 +53,8 @@ registerMessages({
   INVALID_TROUBLE_CODE: { zh: '故障码格式应为 P0016 这样的 5 位代码', en: 'must be a trouble code like P0016' },
   TEARDOWN_CONSENT_REQUIRED: { zh: '拆检诊断须先取得客户同意（R-REC-5）', en: 'A teardown diagnosis needs the customer’s consent first (R-REC-5)' },
   ORDER_NOT_DIAGNOSABLE: { zh: '工单当前状态（{status}）不能再记录诊断', en: 'A work order that is {status} is no longer diagnosed' },
+  SUPPLEMENTAL_APPROVAL_PENDING: { zh: '追加项目尚待客户确认，不能进入质检', en: 'Supplemental work is waiting for the customer’s decision; the car cannot go to quality check yet' },
+  AMOUNT_TOO_LARGE: { zh: '金额过大（上限 {max} 元）', en: 'makes the amount too large (at most {max} yuan)' },
   SIGNATURE_UPLOADS_NOT_AVAILABLE: { zh: '无法核验签名上传，请使用电话确认', en: 'The signature upload cannot be checked here; record a phone approval' },
 });
 

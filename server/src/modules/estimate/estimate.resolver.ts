@@ -24,6 +24,8 @@ import {
   SendEstimateInput,
   UpdateEstimateSettingsInput,
   EstimateSettingsPayload,
+  AddSupplementalWorkInput,
+  EstimateEvent,
   ConfirmWarrantyInput,
   EstimateLinePayload,
   WarrantyEligibility,
@@ -31,8 +33,9 @@ import {
 import { Estimate, EstimateApproval, EstimateLine, EstimateSettings, WarrantyDecision } from './estimate.entity.js';
 import { ApprovalMethod } from './estimate.enums.js';
 import { EstimateError } from './estimate.errors.js';
-import { ESTIMATE_READER_ROLES, ESTIMATE_WRITER_ROLES, WARRANTY_ELIGIBILITY_ROLES, WARRANTY_ROLES } from './estimate.process.js';
-import type { EstimateAndOrder } from './estimate.service.js';
+import { ESTIMATE_READER_ROLES, ESTIMATE_WRITER_ROLES, SUPPLEMENTAL_ROLES, WARRANTY_ELIGIBILITY_ROLES, WARRANTY_ROLES } from './estimate.process.js';
+import { ESTIMATE, type EstimateAndOrder } from './estimate.service.js';
+import { eventsOf } from '../../events/event-loader.js';
 import type { Result } from '../../shared/result.js';
 
 function estimateAndOrder(ctx: Context, result: Result<EstimateAndOrder>): EstimateWorkOrderPayload {
@@ -115,6 +118,14 @@ export class EstimateResolver {
     return toPayload(ctx.locale, 'line', await ctx.services.estimates.confirmWarranty(ctx.em, requireStaff(ctx), input));
   }
 
+  @Authorized(...SUPPLEMENTAL_ROLES)
+  @Mutation(() => EstimateWorkOrderPayload, {
+    description: 'R-EST-6: supplemental work found during the job: a supplemental estimate, sent to the customer at once; its labour becomes jobs waiting for approval (WAITING_APPROVAL on the card).',
+  })
+  async addSupplementalWork(@Arg('input', () => AddSupplementalWorkInput, { description: 'What to do; see the input type.' }) input: AddSupplementalWorkInput, @Ctx() ctx: Context) {
+    return estimateAndOrder(ctx, await ctx.services.estimates.addSupplemental(ctx.em, requireStaff(ctx), input));
+  }
+
   @FieldResolver(() => [EstimateLine], { description: 'The lines, in order.' })
   lines(@Root() e: Estimate) {
     return loadedItems(e.lines);
@@ -128,6 +139,20 @@ export class EstimateResolver {
   @FieldResolver(() => [EstimateApproval], { description: 'R-EST-4: the customer’s approval (at most one per estimate; immutable).' })
   approvals(@Root() e: Estimate) {
     return loadedItems(e.approvals);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [EstimateEvent], { description: 'The timeline from the event log, oldest first: who saved, sent, approved, when.' })
+  async events(@Root() e: Estimate, @Ctx() ctx: Context): Promise<EstimateEvent[]> {
+    return (await eventsOf(ctx.em, ESTIMATE, e.id)).map((row) =>
+      Object.assign(new EstimateEvent(), {
+        kind: row.kind,
+        version: typeof row.data.version === 'number' ? row.data.version : null,
+        at: row.at,
+        actorKind: row.actorKind,
+        actor: row.actorKind === 'staff' && row.actorId ? ctx.em.getReference(Staff, row.actorId, { wrapped: true }).load() : null,
+      }),
+    );
   }
 
   @FieldResolver(() => WorkOrder, { description: 'The work order it prices.' })
@@ -185,6 +210,12 @@ export class WorkOrderEstimatesResolver {
   @FieldResolver(() => [Estimate], { description: 'The order’s estimates (main and supplemental), oldest first.' })
   estimates(@Root() wo: WorkOrder, @Ctx() ctx: Context) {
     return ctx.services.estimates.ofWorkOrder(ctx.em, wo.store.id, wo.id);
+  }
+
+  @Authorized(...ESTIMATE_READER_ROLES)
+  @FieldResolver(() => EstimateTotals, { description: 'R-EST-6: what may be charged: the approved lines of the order’s approved estimates (main and supplemental), never an unapproved line.' })
+  async chargeableTotals(@Root() wo: WorkOrder, @Ctx() ctx: Context): Promise<EstimateTotals> {
+    return Object.assign(new EstimateTotals(), await ctx.services.estimates.chargeable(ctx.em, wo.store.id, wo.id));
   }
 }
 

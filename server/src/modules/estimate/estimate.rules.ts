@@ -17,6 +17,9 @@ export const LIMITS = {
   maxHourlyRateFen: 10_000_000,
   maxFeeFen: 100_000_000,
   maxTaxBasisPoints: 3_000,
+  /** One line at most 1 000 000 元, an estimate's lines together at most 10 000 000 元: with tax every sum stays a 32-bit integer. */
+  maxLineFen: 100_000_000,
+  maxEstimateFen: 1_000_000_000,
   maxLines: 60,
 } as const;
 

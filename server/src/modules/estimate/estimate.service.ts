@@ -8,21 +8,20 @@ import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../
 import { AppointmentService } from '../appointment/appointment.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Staff } from '../staff/staff.entity.js';
-import { Role } from '../staff/roles.js';
 import type { TransitionExtensions, TransitionGuard } from '../work-order/work-order.process.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
-import { WorkOrderStatus as WO } from '../work-order/work-order.enums.js';
+import { JobPayer, JobStatus, WorkOrderStatus as WO } from '../work-order/work-order.enums.js';
 import { WorkOrderService } from '../work-order/work-order.service.js';
 import { UploadPurpose } from '../upload/upload.enums.js';
 import type { UploadService } from '../upload/upload.service.js';
 import { Upload } from '../upload/upload.entity.js';
-import type { ApproveEstimateInput, ConfirmWarrantyInput, EstimateLineInput, SaveEstimateInput, SendEstimateInput, UpdateEstimateSettingsInput } from './dto/estimate.dto.js';
+import type { AddSupplementalWorkInput, ApproveEstimateInput, ConfirmWarrantyInput, EstimateLineInput, SaveEstimateInput, SendEstimateInput, UpdateEstimateSettingsInput } from './dto/estimate.dto.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { MAX_MILEAGE_KM } from '../vehicle/vehicle.service.js';
 import { Estimate, EstimateApproval, EstimateLine, EstimateSettings } from './estimate.entity.js';
 import { ApprovalMethod, EstimateEventKind, EstimateLineKind as K, EstimatePayer, EstimateStatus as S, LineDecision } from './estimate.enums.js';
 import { EstimateError as E } from './estimate.errors.js';
-import { MAIN_ESTIMATE_ORDER_STATUSES, mayMove, OPEN, SUPPLEMENTAL_ORDER_STATUSES } from './estimate.process.js';
+import { ESTIMATE_READER_ROLES, MAIN_ESTIMATE_ORDER_STATUSES, mayMove, OPEN, SUPPLEMENTAL_ORDER_STATUSES } from './estimate.process.js';
 import { countedLines, decide, type Eligibility, LIMITS, lineAmountFen, type Totals, totalsOf, toUnits, warrantyEligibility } from './estimate.rules.js';
 
 export const ESTIMATE = 'Estimate';
@@ -166,7 +165,7 @@ export class EstimateService {
         skill: draft.skill ?? null,
         hoursCenti: draft.hoursCenti ?? null,
         hourlyRateFen: draft.hourlyRateFen ?? null,
-        amountFen: check.failed ? 0 : lineAmountFen(priced),
+        amountFen: check.failed ? 0 : lineAmountOrRefuse(check, [field, i], priced),
         payer: l.payer ?? EstimatePayer.CUSTOMER,
         alternativeGroup,
         tradeOff,
@@ -174,6 +173,11 @@ export class EstimateService {
         risk,
       };
     });
+  }
+
+  /** The lines' amounts together stay within LIMITS.maxEstimateFen. */
+  private checkSum(check: InputCheck, drafts: readonly LineDraft[], field = 'lines'): void {
+    if (!check.failed && drafts.reduce((s, d) => s + d.amountFen, 0) > LIMITS.maxEstimateFen) check.fail([field], E.AMOUNT_TOO_LARGE, { max: LIMITS.maxEstimateFen / 100 });
   }
 
   private addLines(tx: EntityManager, estimate: Estimate, drafts: readonly LineDraft[]): EstimateLine[] {
@@ -194,6 +198,7 @@ export class EstimateService {
   async save(em: EntityManager, actor: Actor, input: SaveEstimateInput): Promise<Result<Estimate>> {
     const check = new InputCheck();
     const drafts = this.checkLines(check, input.lines);
+    this.checkSum(check, drafts);
     const workOrderId = dbId(input.workOrderId, 'WorkOrder');
     if (!workOrderId) check.fail(['workOrderId'], 'INVALID_ID');
     const estimateId = input.estimateId == null ? null : dbId(input.estimateId, 'Estimate');
@@ -296,6 +301,84 @@ export class EstimateService {
       }
       return ok({ estimate, workOrder: wo });
     });
+  }
+
+  // ---- supplemental work (R-EST-6) ---------------------------------------------------------
+
+  /**
+   * R-EST-6: work found during the job. A supplemental estimate is created already SENT (the car is in
+   * the workshop; the customer sees it on the link at once) and each LABOUR line becomes a job on the
+   * order in status WAITING_APPROVAL — not to be started until the customer approves. One transaction.
+   */
+  async addSupplemental(em: EntityManager, actor: Actor, input: AddSupplementalWorkInput): Promise<Result<EstimateAndOrder>> {
+    const check = new InputCheck();
+    const reason = check.text(['reason'], input.reason, { max: 500, required: true, multiline: true });
+    const drafts = this.checkLines(check, input.lines);
+    this.checkSum(check, drafts);
+    const workOrderId = dbId(input.workOrderId, 'WorkOrder');
+    if (!workOrderId) check.fail(['workOrderId'], 'NOT_FOUND', { what: 'WorkOrder' });
+    if (check.failed) return refuse(...check.errors);
+    const storeId = actor.storeId;
+    return this.inOne(em, async (tx) => {
+      const created = await this.log.create(tx, actor, {
+        type: ESTIMATE,
+        storeId,
+        build: async (t, now) => {
+          const wo = await t.findOne(WorkOrder, { id: workOrderId!, store: storeId });
+          if (!wo) return [notFound('WorkOrder', ['input', 'workOrderId'])];
+          if (!SUPPLEMENTAL_ORDER_STATUSES.includes(wo.status)) return [refusal(E.ORDER_NOT_IN_WORKSHOP, ['input', 'workOrderId'], { status: wo.status })];
+          const estimate = t.create(Estimate, {
+            store: storeId,
+            workOrder: wo,
+            status: S.SENT,
+            supplemental: true,
+            reason,
+            taxBasisPoints: (await this.settings(t, storeId)).taxBasisPoints,
+            createdBy: staffIdOf(actor) ? t.getReference(Staff, staffIdOf(actor)!, { wrapped: true }) : null,
+            createdAt: now,
+            updatedAt: now,
+            sentAt: now,
+          });
+          const lines = this.addLines(t, estimate, drafts);
+          await t.flush();
+          const totals = totalsOf(countedLines(lines), estimate.taxBasisPoints);
+          return {
+            aggregate: estimate,
+            facts: [
+              { kind: EstimateEventKind.SUPPLEMENTAL_ADDED, data: { ...this.savedFacts(estimate, wo, lines), reason } },
+              { kind: EstimateEventKind.SENT, data: { workOrderId: wo.id, totalFen: totals.totalFen, customerFen: totals.customerFen } },
+            ],
+          };
+        },
+      });
+      if (!created.ok) return created;
+      const estimate = created.value;
+      let workOrder = estimate.workOrder.getEntity();
+      const labour = estimate.lines.getItems().filter((l) => l.kind === K.LABOUR);
+      if (labour.length) {
+        const jobs = labour.map((l) => ({ title: l.description, skill: l.skill!, standardMinutes: Math.round((l.hoursCenti! * 60) / 100), payer: JobPayer[l.payer] }));
+        const added = await this.workOrders.addJobs(tx, actor, workOrder.id, jobs, JobStatus.WAITING_APPROVAL, { estimateId: estimate.id });
+        if (!added.ok) return added;
+        labour.forEach((l, i) => (l.jobId = added.value.jobs[i].id));
+        await tx.flush();
+        workOrder = added.value.workOrder;
+      }
+      return ok({ estimate, workOrder });
+    });
+  }
+
+  /**
+   * R-EST-6: what may be charged on the order: the approved lines of its approved estimates (main and
+   * supplemental), each at its estimate's tax rate. Nothing unapproved is ever in it.
+   */
+  async chargeable(em: EntityManager, storeId: number, workOrderId: number): Promise<Totals> {
+    const estimates = await em.find(Estimate, { store: storeId, workOrder: workOrderId, status: S.APPROVED }, { populate: ['lines'] });
+    const sum: Totals = { partsFen: 0, labourFen: 0, feesFen: 0, taxFen: 0, totalFen: 0, customerFen: 0, warrantyFen: 0, insuranceFen: 0 };
+    for (const e of estimates) {
+      const t = this.totals(e, e.lines.getItems());
+      for (const k of Object.keys(sum) as (keyof Totals)[]) sum[k] += t[k];
+    }
+    return sum;
   }
 
   // ---- approval (R-EST-3/4/5, R-APT-8) -----------------------------------------------------
@@ -424,6 +507,22 @@ export class EstimateService {
         if (!item.ok) return item;
       }
 
+      // R-EST-6: the decision on supplemental work releases its approved jobs and withdraws the others.
+      const jobLines = estimate.lines.getItems().filter((l) => l.jobId != null);
+      if (estimate.supplemental && jobLines.length) {
+        const mover = actor.kind === 'customer' ? systemActor(storeId, 'estimate-approval') : actor;
+        const released = await this.workOrders.releaseJobs(
+          tx,
+          mover,
+          wo.id,
+          jobLines.filter((l) => l.decision === LineDecision.APPROVED).map((l) => l.jobId!),
+          jobLines.filter((l) => l.decision !== LineDecision.APPROVED).map((l) => l.jobId!),
+          { estimateId: estimate.id },
+        );
+        if (!released.ok) return released;
+        wo = released.value;
+      }
+
       // R-EST-4: the approved main estimate lets the order into the queue (the system moves it for a customer's link).
       if (!estimate.supplemental && estimate.status === S.APPROVED && wo.status === WO.AWAITING_APPROVAL) {
         const mover = actor.kind === 'customer' ? systemActor(storeId, 'estimate-approval') : actor;
@@ -514,9 +613,27 @@ export class EstimateService {
 
   /** Whether the actor may read estimates. */
   static mayRead(actor: Actor): boolean {
-    return actsAs(actor, [Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.FOREMAN, Role.WARRANTY_CLERK, Role.CASHIER, Role.CUSTOMER_SERVICE, Role.PARTS_CLERK]);
+    return actsAs(actor, ESTIMATE_READER_ROLES);
   }
 }
+
+/** A line's derived amount; above LIMITS.maxLineFen the quantity or hours (or the fee) are refused. */
+function lineAmountOrRefuse(check: InputCheck, at: (string | number)[], priced: Parameters<typeof lineAmountFen>[0]): number {
+  const amount = lineAmountFen(priced);
+  if (amount > LIMITS.maxLineFen) check.fail([...at, priced.kind === K.PART ? 'quantity' : priced.kind === K.LABOUR ? 'standardHours' : 'amountFen'], E.AMOUNT_TOO_LARGE, { max: LIMITS.maxLineFen / 100 });
+  return amount;
+}
+
+/**
+ * R-EST-6: a car whose supplemental work waits for the customer's decision does not go to quality
+ * check: the decision (approve, defer or decline) comes first.
+ */
+export const supplementalDecidedGuard: TransitionGuard = {
+  name: 'estimate.supplemental-decided',
+  applies: (_from, to) => to === WO.QUALITY_CHECK,
+  check: async ({ tx, workOrder }) =>
+    (await tx.count(Estimate, { workOrder: workOrder.id, supplemental: true, status: S.SENT })) ? [refusal(E.SUPPLEMENTAL_APPROVAL_PENDING, ['input', 'to'])] : null,
+};
 
 /**
  * R-EST-4: AWAITING_APPROVAL → QUEUED only once the customer approved the order's estimate. Applies

@@ -4,7 +4,7 @@ import { Diagnosis } from './diagnosis.entity.js';
 import { DiagnosisResolver, WorkOrderDiagnosesResolver } from './diagnosis.resolver.js';
 import { DiagnosisService } from './diagnosis.service.js';
 import { EstimateApprovalResolver, EstimateLineResolver, EstimateResolver, ProgressEstimateResolver, WorkOrderEstimatesResolver } from './estimate.resolver.js';
-import { approvalRequiredGuard, EstimateService } from './estimate.service.js';
+import { approvalRequiredGuard, EstimateService, supplementalDecidedGuard } from './estimate.service.js';
 import './estimate.errors.js';
 import { actsAs } from '../../shared/actor.js';
 import { DIAGNOSIS_ROLES } from './estimate.process.js';
@@ -21,7 +21,7 @@ export const estimateModule = defineModule({
     EstimateApproval: async (em, id, actor) => (EstimateService.mayRead(actor) ? em.findOne(EstimateApproval, { id, store: actor.storeId }) : 'FORBIDDEN'),
   },
   services: ({ log, queue, transitions }) => ({ estimates: new EstimateService(log, queue, transitions), diagnoses: new DiagnosisService(log) }),
-  transitionGuards: [approvalRequiredGuard],
+  transitionGuards: [approvalRequiredGuard, supplementalDecidedGuard],
 });
 
 declare module '../registry.js' {

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../../graphql/user-error.js';
 import { Skill } from '../../staff/roles.js';
+import { Staff } from '../../staff/staff.entity.js';
 import { WorkOrderProgress } from '../../tracking/progress.types.js';
 import { WorkOrder } from '../../work-order/work-order.entity.js';
 import { Estimate, EstimateLine, EstimateSettings } from '../estimate.entity.js';
@@ -304,4 +305,34 @@ export class EstimateLinePayload {
 
   @Field(() => [UserError], { description: 'Why it was refused; empty on success.' })
   userErrors: UserError[] = [];
+}
+
+@InputType({ description: 'R-EST-6: supplemental work found during the job (追加项目): a new estimate for the customer’s approval; its labour becomes jobs that wait for it.' })
+export class AddSupplementalWorkInput {
+  @Field(() => ID, { description: 'Global id of the work order (QUEUED, IN_PROGRESS or ON_HOLD).' })
+  workOrderId!: string;
+
+  @Field(() => String, { description: 'What was found and why the work is needed (told to the customer).' })
+  reason!: string;
+
+  @Field(() => [EstimateLineInput], { description: 'The lines (1 to 60); LABOUR lines become jobs waiting for approval.' })
+  lines!: EstimateLineInput[];
+}
+
+@ObjectType({ description: 'One entry of an estimate’s timeline, read from the event log. Never edited.' })
+export class EstimateEvent {
+  @Field(() => String, { description: 'What happened: ESTIMATE_SAVED, ESTIMATE_SENT, ESTIMATE_APPROVED, ESTIMATE_DECLINED, ESTIMATE_SUPERSEDED, WARRANTY_DECIDED, SUPPLEMENTAL_ADDED.' })
+  kind!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Estimate version after this event.' })
+  version!: number | null;
+
+  @Field(() => Date, { description: 'When it happened.' })
+  at!: Date;
+
+  @Field(() => String, { description: 'Who: staff, customer (through the link) or system.' })
+  actorKind!: string;
+
+  @Field(() => Staff, { nullable: true, description: 'The staff member who did it; null for the customer and the system.' })
+  actor!: Staff | Promise<Staff> | null;
 }
