@@ -76,6 +76,21 @@ describe('demo data that looks real', () => {
     expect(rows.some((r) => r.damages > 0 && r.photos === r.damages)).toBe(true);
   });
 
+  it('issue 7: estimates in every state, alternatives and deferred lines, one supplemental estimate waiting, appointments ahead', async () => {
+    const sql = (q: string) => app.orm.em.fork().getConnection().execute(q);
+    const states = (await sql(`select status, supplemental, count(*)::int as n from estimate group by 1, 2`)) as { status: string; supplemental: boolean; n: number }[];
+    expect(new Set(states.map((s) => s.status))).toEqual(new Set(['DRAFT', 'SENT', 'APPROVED', 'DECLINED', 'SUPERSEDED']));
+    expect(states.filter((s) => s.supplemental && s.status === 'SENT').reduce((n, s) => n + s.n, 0)).toBe(1);
+    // The customer page has something to choose from: a waiting estimate with alternatives and a deferrable line.
+    const [pending] = (await sql(`select count(*)::int as n from estimate e join estimate_line l on l.estimate_id = e.id
+      where e.status = 'SENT' and not e.supplemental and l.deferrable and exists (select 1 from estimate_line a where a.estimate_id = e.id and a.alternative_group is not null)`)) as { n: number }[];
+    expect(pending.n).toBeGreaterThan(0);
+    const [carried] = (await sql(`select count(*)::int as n from carried_over_item`)) as { n: number }[];
+    expect(carried.n).toBeGreaterThan(0);
+    const [ahead] = (await sql(`select count(*)::int as n from appointment where slot_start > now() and status in ('BOOKED', 'CONFIRMED')`)) as { n: number }[];
+    expect(ahead.n).toBeGreaterThan(5);
+  });
+
   it('pairs a demo wall display with the known demo token', async () => {
     const res = await app.gql(`{ board { cards { workOrder { number } } } }`, {}, { token: DEMO_DISPLAY_TOKEN });
     expect(res.data.board.cards.length).toBeGreaterThan(0);

@@ -59,10 +59,15 @@ const TO_QC: Step[] = [...START, { to: S.QUALITY_CHECK, after: 70 }];
 const TO_READY: Step[] = [...TO_QC, { to: S.WASHING, after: 15 }, { to: S.READY, after: 20 }];
 
 /** Scenarios covering every status and every board flag; `ago` = minutes since the order was created. */
-const SCENARIOS: { path: Step[]; ago: number; promisedIn: number; waiting?: boolean; appointment?: boolean; warranty?: boolean }[] = [
-  { path: [], ago: 5, promisedIn: 240 },
+/**
+ * `estimate`: how the demo estimate went besides being sent and approved — kept as a DRAFT (the order is
+ * still being received), SUPERSEDED by a second one before it was sent, or a supplemental estimate the
+ * customer DECLINED before the quality check. Together with SENT and APPROVED every estimate state shows.
+ */
+const SCENARIOS: { path: Step[]; ago: number; promisedIn: number; waiting?: boolean; appointment?: boolean; warranty?: boolean; estimate?: 'DRAFT' | 'SUPERSEDED' | 'SUPPLEMENT_DECLINED' }[] = [
+  { path: [], ago: 5, promisedIn: 240, estimate: 'DRAFT' },
   { path: [{ to: S.AWAITING_APPROVAL, after: 12 }], ago: 25, promisedIn: 200, waiting: true },
-  { path: [{ to: S.AWAITING_APPROVAL, after: 20 }], ago: 50, promisedIn: 180, appointment: true },
+  { path: [{ to: S.AWAITING_APPROVAL, after: 20 }], ago: 50, promisedIn: 180, appointment: true, estimate: 'SUPERSEDED' },
   { path: RECEIVE, ago: 40, promisedIn: 220 },
   { path: RECEIVE, ago: 45, promisedIn: 260, appointment: true },
   { path: [...RECEIVE, { to: 'ASSIGN', after: 3 }], ago: 50, promisedIn: 300, warranty: true },
@@ -75,7 +80,7 @@ const SCENARIOS: { path: Step[]; ago: number; promisedIn: number; waiting?: bool
   { path: [...START, { to: S.ON_HOLD, after: 25, holdReason: HoldReason.WAITING_PARTS, reason: '原厂配件缺货，预计明早到货' }], ago: 130, promisedIn: 600 },
   { path: [...START, { to: S.ON_HOLD, after: 30, holdReason: HoldReason.WAITING_APPROVAL, reason: '发现刹车盘磨损，需客户确认追加项目' }], ago: 110, promisedIn: 160, waiting: true },
   { path: TO_QC, ago: 150, promisedIn: 40 },
-  { path: TO_QC, ago: 170, promisedIn: 70, appointment: true },
+  { path: TO_QC, ago: 170, promisedIn: 70, appointment: true, estimate: 'SUPPLEMENT_DECLINED' },
   { path: [...TO_QC, { to: S.WASHING, after: 15 }], ago: 160, promisedIn: 30 },
   { path: [...TO_QC, { to: S.WASHING, after: 20 }], ago: 180, promisedIn: 25, waiting: true },
   { path: TO_READY, ago: 190, promisedIn: 10 },
@@ -217,6 +222,7 @@ async function seedOrder(
     clock.set(new Date(created.getTime() + Math.min(5, (scenario.path[0]?.after ?? scenario.ago) - 1) * 60_000));
     await seedWalkAround(em, services, actor, wo, vehicle, o.index);
   }
+  if (scenario.estimate === 'DRAFT') expectOk(`scenario ${o.index} draft estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, false, o.index)));
   for (const step of scenario.path) {
     at = new Date(at.getTime() + step.after * 60_000);
     clock.set(at);
@@ -228,7 +234,12 @@ async function seedOrder(
     }
     if (step.to === S.AWAITING_APPROVAL && wo.status === S.DRAFT) {
       // The advisor writes the estimate from the jobs and sends it; sending moves the order to AWAITING_APPROVAL.
-      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, scenario.warranty ?? false)));
+      if (scenario.estimate === 'SUPERSEDED') {
+        // A first estimate without the consumables, replaced before it went out (SUPERSEDED).
+        const first = demoEstimate(wo.globalId, o.picks, false, o.index);
+        expectOk(`scenario ${o.index} first estimate`, await estimates.save(em, actor, { ...first, lines: first.lines.filter((l) => l.kind !== EstimateLineKind.FEE) }));
+      }
+      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, scenario.warranty ?? false, o.index)));
       wo = expectOk(`scenario ${o.index} send`, await estimates.send(em, actor, { estimateId: saved.globalId, expectedVersion: saved.version })).workOrder;
       continue;
     }
@@ -242,11 +253,17 @@ async function seedOrder(
       }
       if (lines.some((l) => l.payer === EstimatePayer.WARRANTY)) await em.refresh(estimate);
       lines = await estimate.lines.loadItems();
+      // One option of each alternative group (the aftermarket one for every other customer); every third
+      // customer puts the deferrable line off to the next visit (it becomes a carried-over item, R-APT-8).
+      const defer = o.index % 3 === 0;
+      const groupPick = new Map<string, string>();
+      for (const l of lines) if (l.alternativeGroup && (!groupPick.has(l.alternativeGroup) || o.index % 2 === 1)) groupPick.set(l.alternativeGroup, l.globalId);
+      const approvedLines = lines.filter((l) => (l.alternativeGroup ? groupPick.get(l.alternativeGroup) === l.globalId : !(defer && l.deferrable)));
       const approved = await estimates.approve(em, actor, {
         estimateId: estimate.globalId,
         expectedVersion: estimate.version,
-        approvedLineIds: lines.map((l) => l.globalId),
-        deferredLineIds: [],
+        approvedLineIds: approvedLines.map((l) => l.globalId),
+        deferredLineIds: lines.filter((l) => defer && l.deferrable).map((l) => l.globalId),
         method: ApprovalMethod.PHONE,
         note: '电话确认（演示数据）',
       });
@@ -264,6 +281,15 @@ async function seedOrder(
         ],
       } as AddSupplementalWorkInput;
       wo = expectOk(`scenario ${o.index} supplemental`, await estimates.addSupplemental(em, actor, supplemental)).workOrder;
+    }
+    if (step.to === S.QUALITY_CHECK && scenario.estimate === 'SUPPLEMENT_DECLINED') {
+      // R-EST-6: supplemental work proposed during the job; the customer declines it by phone (DECLINED).
+      const proposed = expectOk(`scenario ${o.index} supplemental`, await estimates.addSupplemental(em, actor, {
+        workOrderId: wo.globalId,
+        reason: '检查发现空调滤芯脏污，建议更换',
+        lines: [{ kind: EstimateLineKind.PART, partNumber: '5Q0819653', description: '空调滤芯', quantity: 1, unitPriceFen: 18000, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER }],
+      } as AddSupplementalWorkInput));
+      expectOk(`scenario ${o.index} supplemental declined`, await estimates.approve(em, actor, { estimateId: proposed.estimate.globalId, expectedVersion: proposed.estimate.version, approvedLineIds: [], deferredLineIds: [], method: ApprovalMethod.PHONE, note: '客户表示下次再换（演示数据）' }));
     }
     wo = expectOk(`scenario ${o.index}`, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
     // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order (job status writes no event).
@@ -302,11 +328,17 @@ async function seedWalkAround(em: EntityManager, services: Services, actor: Retu
   expectOk(`walk-around ${index}`, await services.reception.recordWalkAround(em, actor, input));
 }
 
-/** The demo estimate of an order: one LABOUR line per job at the demo store's hourly rate, and the consumables. */
-function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, warranty: boolean): SaveEstimateInput {
+/**
+ * The demo estimate of an order: one LABOUR line per job at the demo store's hourly rate, the oil filter
+ * as a choice between the original part and a cheaper aftermarket one (R-EST-3), new wiper blades the
+ * customer may defer (with the risk), and the consumables.
+ */
+function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, warranty: boolean, index: number): SaveEstimateInput {
   return {
     workOrderId,
     lines: [
+      { kind: EstimateLineKind.PART, partNumber: '04E115561H', description: '机油滤清器（原厂）', quantity: 1, unitPriceFen: 6800, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER, alternativeGroup: 'oil-filter' },
+      { kind: EstimateLineKind.PART, partNumber: 'MANN-W712', description: '机油滤清器（品牌件）', quantity: 1, unitPriceFen: 3900, partSource: PartSource.AFTERMARKET, payer: EstimatePayer.CUSTOMER, alternativeGroup: 'oil-filter', tradeOff: '品牌件，质保 6 个月' },
       ...picks.map((job, position) => ({
         kind: EstimateLineKind.LABOUR,
         description: job.title,
@@ -315,6 +347,9 @@ function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, w
         hourlyRateFen: 32000,
         payer: warranty && position === 0 ? EstimatePayer.WARRANTY : EstimatePayer.CUSTOMER,
       })),
+      ...(index % 2 === 0
+        ? [{ kind: EstimateLineKind.PART, partNumber: '5G1998002', description: '雨刮片（一对）', quantity: 1, unitPriceFen: 16800, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER, deferrable: true, risk: '雨刮胶条已老化，雨天刮不干净，影响视线' }]
+        : []),
       { kind: EstimateLineKind.FEE, description: '辅料', amountFen: 2000, payer: EstimatePayer.CUSTOMER },
     ],
   } as SaveEstimateInput;
