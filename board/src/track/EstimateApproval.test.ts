@@ -20,7 +20,7 @@ function mountApproval(estimate: PendingEstimate = sampleEstimate(), locale: Loc
 describe('EstimateApproval (R-EST-3/4 on the customer page)', () => {
   it('lists the lines, the alternatives as one choice with their trade-off, the deferrable line with its risk, and the total', () => {
     const { w } = mountApproval();
-    expect(w.find('.card-title').text()).toBe('维修报价');
+    expect(w.find('.title').text()).toBe('维修报价');
     expect(w.findAll('.option')).toHaveLength(2);
     expect(w.find('.option.chosen').text()).toContain('正时链条张紧器（原厂）');
     expect(w.text()).toContain('质保 6 个月');
@@ -61,7 +61,8 @@ describe('EstimateApproval (R-EST-3/4 on the customer page)', () => {
       ],
     });
     const { w } = mountApproval(estimate, 'en');
-    expect(w.find('.card-title').text()).toBe('Additional work');
+    expect(w.find('.title').text()).toBe('Additional work');
+    expect(w.find('button.primary').text()).toBe('Approve the additional work');
     expect(w.text()).toContain('× 2');
     expect(w.find('.payer').text()).toBe('Under warranty · Not charged to you');
     expect(w.find('[data-testid="estimate-total"]').text()).toBe('¥1,017.00');
