@@ -375,6 +375,11 @@ export class AppointmentService {
       await tx.nativeUpdate(AdvisorTask, { appointment: a.id, kind: AdvisorTaskKind.CONFIRM_APPOINTMENT, status: AdvisorTaskStatus.OPEN }, { status: AdvisorTaskStatus.DONE, doneAt: at });
       await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, AdvisorTaskKind.CONFIRM_APPOINTMENT)]);
     }
+    if (to === S.ARRIVED) {
+      // The customer is here: whatever was still open for this visit (confirm, remind, greet) is done, and nothing more comes due.
+      await tx.nativeUpdate(AdvisorTask, { appointment: a.id, status: AdvisorTaskStatus.OPEN }, { status: AdvisorTaskStatus.DONE, doneAt: at });
+      for (const kind of Object.values(AdvisorTaskKind)) await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, kind)]);
+    }
     return [{ kind: to, data: { from, to, reason } }];
   }
 
