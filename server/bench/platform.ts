@@ -11,6 +11,7 @@
  *  4. durable consumer lag at 200 events/s sustained (60 s; BENCH_LONG=1 for 5 min);
  *  5. the `board` query at 200 cards against one hand-written SQL query + JSON.stringify over plain HTTP.
  */
+import { declineWalkAround } from './walk-around.js';
 import 'reflect-metadata';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -95,12 +96,22 @@ const login = async (username: string) => (await post(url, `mutation { login(inp
 const foreman = await login('foreman');
 const advisorToken = await login('advisor');
 
+/** R-EST-4: an order is queued by the customer's approval of its estimate (saved, sent — which moves a DRAFT order to AWAITING_APPROVAL — and approved by phone). */
+async function approveEstimate(send: (query: string, variables: unknown) => Promise<Record<string, any>>, workOrderId: string): Promise<void> {
+  const saved = await send(`mutation($id: ID!) { saveEstimate(input: { workOrderId: $id, lines: [{ kind: LABOUR, description: "基准测试", skill: ENGINE, standardHours: 1, hourlyRateFen: 30000 }] }) { estimate { id version lines { id } } } }`, { id: workOrderId });
+  const e = saved.saveEstimate.estimate;
+  await send(`mutation($id: ID!, $v: Int!) { sendEstimate(input: { estimateId: $id, expectedVersion: $v }) { estimate { id } } }`, { id: e.id, v: e.version });
+  const approved = await send(`mutation($id: ID!, $v: Int!, $line: ID!) { approveEstimate(input: { estimateId: $id, expectedVersion: $v, approvedLineIds: [$line], deferredLineIds: [], method: PHONE, note: "基准测试" }) { workOrder { status } userErrors { code } } }`, { id: e.id, v: e.version + 1, line: e.lines[0].id });
+  if (approved.approveEstimate.workOrder?.status !== 'QUEUED') throw new Error(JSON.stringify(approved));
+}
+
 /** A fresh order in QUEUED that the rounds move ON_HOLD ↔ QUEUED. */
 async function queuedOrder(): Promise<string> {
   const vehicle = await orm.em.fork().findOneOrFail(Vehicle, { store }, { orderBy: { id: 'asc' } });
   const created = await post(url, `mutation($v: ID!) { createWorkOrder(input: { vehicleId: $v, complaint: "基准测试" }) { workOrder { id } } }`, advisorToken, { v: toGlobalId('Vehicle', vehicle.id) });
   const id = created.createWorkOrder.workOrder.id as string;
-  for (const to of ['AWAITING_APPROVAL', 'QUEUED']) await post(url, `mutation($id: ID!, $to: WorkOrderStatus!) { transitionWorkOrder(input: { id: $id, to: $to }) { workOrder { id } } }`, advisorToken, { id, to });
+  await declineWalkAround(app.services, orm.em.fork(), store.id, id);
+  await approveEstimate((q, v) => post(url, q, advisorToken, v), id);
   return id;
 }
 const moveInput = (id: string, round: number) => {

@@ -10,6 +10,7 @@ import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { startApp } from '../src/app.js';
+import { declineWalkAround } from './walk-around.js';
 import { readConfig, repoRoot } from '../src/config.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { migrate, openOrm } from '../src/db/orm.js';
@@ -127,12 +128,20 @@ for (const client of clients) {
     },
   );
 }
+/** R-EST-4: an order is queued by the customer's approval of its estimate (saved, sent — which moves a DRAFT order to AWAITING_APPROVAL — and approved by phone). */
+async function approveEstimate(send: (query: string, variables: unknown) => Promise<Record<string, any>>, workOrderId: string): Promise<void> {
+  const saved = await send(`mutation($id: ID!) { saveEstimate(input: { workOrderId: $id, lines: [{ kind: LABOUR, description: "基准测试", skill: ENGINE, standardHours: 1, hourlyRateFen: 30000 }] }) { estimate { id version lines { id } } } }`, { id: workOrderId });
+  const e = saved.saveEstimate.estimate;
+  await send(`mutation($id: ID!, $v: Int!) { sendEstimate(input: { estimateId: $id, expectedVersion: $v }) { estimate { id } } }`, { id: e.id, v: e.version });
+  const approved = await send(`mutation($id: ID!, $v: Int!, $line: ID!) { approveEstimate(input: { estimateId: $id, expectedVersion: $v, approvedLineIds: [$line], deferredLineIds: [], method: PHONE, note: "基准测试" }) { workOrder { status } userErrors { code } } }`, { id: e.id, v: e.version + 1, line: e.lines[0].id });
+  if (approved.approveEstimate.workOrder?.status !== 'QUEUED') throw new Error(JSON.stringify(approved));
+}
 await new Promise((r) => setTimeout(r, 1500));
 const advisorToken = await login('advisor');
 const created = await post(`mutation($v: ID!) { createWorkOrder(input: { vehicleId: $v, complaint: "基准测试" }) { workOrder { id } } }`, advisorToken, { v: toGlobalId('Vehicle', 1) });
 const woId = created.createWorkOrder.workOrder.id;
-await post(`mutation($id: ID!) { transitionWorkOrder(input: { id: $id, to: AWAITING_APPROVAL }) { workOrder { id } } }`, advisorToken, { id: woId });
-await post(`mutation($id: ID!) { transitionWorkOrder(input: { id: $id, to: QUEUED }) { workOrder { id } } }`, advisorToken, { id: woId });
+await declineWalkAround(app.services, orm.em.fork(), store.id, woId);
+await approveEstimate((q, v) => post(q, advisorToken, v), woId);
 await new Promise((r) => setTimeout(r, 500));
 
 const fanOutAll: number[] = [];

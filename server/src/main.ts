@@ -42,7 +42,7 @@ if (config.production && config.demo) console.warn(PRODUCTION_DEMO_WARNING);
 if (config.production && (await revokeFixedDemoToken(orm))) console.warn('The published demo wall-display token was revoked: production never accepts it.');
 let wallToken: string | null = null;
 if (config.demo && (await isEmpty(orm))) {
-  wallToken = await seedDemo(orm, { fixedWallToken: !config.production });
+  wallToken = await seedDemo(orm, { fixedWallToken: !config.production, config: { ...config, databaseUrl } });
   log.info('Demo store seeded.');
 }
 const modules = await Promise.all(config.extraModules.map(async (file) => (await import(path.resolve(file))).default as ModuleManifest));

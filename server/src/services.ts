@@ -16,6 +16,7 @@ export type { Services } from './services.types.js';
 
 export function createServices(orm: MikroORM, config: AppConfig, extra: readonly ModuleManifest[] = [], clock: Clock = systemClock): Services {
   const modules: readonly ModuleManifest[] = [...MODULES, ...extra];
+  let services: Services | null = null;
   const deps: PlatformDeps = {
     orm,
     config,
@@ -23,9 +24,13 @@ export function createServices(orm: MikroORM, config: AppConfig, extra: readonly
     log: new EventLog(clock),
     queue: new JobQueue(config.databaseUrl ?? (orm.config.get('clientUrl') as string)),
     transitions: { guards: modules.flatMap((m) => m.transitionGuards ?? []), effects: modules.flatMap((m) => m.transitionEffects ?? []) },
+    registry: () => {
+      if (!services) throw new Error('the service registry is used before it is built');
+      return services;
+    },
   };
   const moduleServices = Object.assign({}, ...modules.map((m) => m.services?.(deps) ?? {})) as ServiceRegistry;
-  const services = { ...deps, ...moduleServices, live: new LiveEvents(), modules } as Services;
+  services = { ...deps, ...moduleServices, live: new LiveEvents(), modules } as Services;
   services.dispatcher = new DurableDispatcher(
     orm,
     modules.flatMap((m) => m.durableConsumers?.(services) ?? []),

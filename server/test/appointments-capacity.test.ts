@@ -3,7 +3,7 @@ import { ManualClock } from '../src/shared/clock.js';
 import { Bay } from '../src/modules/store/bay.entity.js';
 import { Skill } from '../src/modules/staff/roles.js';
 import { A, book, bookingInput, local, MAINTENANCE_1H } from './helpers/appointments.js';
-import { createWorkOrder, assign, move } from './helpers/flows.js';
+import { approveOneLineEstimate, assign, createWorkOrder, move, recordWalkAround } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 // Monday 30 November 2026, 10:00 in the store's zone. No worker here: statement counts stay exact.
@@ -92,7 +92,9 @@ describe('R-APT-4 availableSlots: real capacity from bays, technicians, bookings
     const on = await app.gql(A.settings, { input: { sameDayAllowed: true, expectedVersion: 1 } }, { token: manager });
     expect(on.data.updateAppointmentSettings.userErrors).toEqual([]);
     const wo = await createWorkOrder(app, { promisedAt: new Date(clock.now().getTime() + 4 * 3600_000).toISOString(), jobs: [{ title: '保养', skill: 'MAINTENANCE', standardHours: 1.5 }] });
-    for (const [who, to] of [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED']]) expect((await move(app, who, wo.id, to)).workOrder).toBeTruthy();
+    expect((await recordWalkAround(app, wo.id)).workOrder).toBeTruthy();
+    expect((await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL')).workOrder).toBeTruthy();
+    expect((await approveOneLineEstimate(app, wo.id)).workOrder.status).toBe('QUEUED');
     expect((await assign(app, wo.id, ['tech1'], 0)).workOrder).toBeTruthy();
     expect((await move(app, 'tech1', wo.id, 'IN_PROGRESS')).workOrder.status).toBe('IN_PROGRESS');
     const token = await app.login('advisor');

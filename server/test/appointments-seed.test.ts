@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ fixture: false });
-  await seedDemo(app.orm);
+  await seedDemo(app.orm, { config: app.server.services.config });
 });
 afterAll(() => app?.stop());
 

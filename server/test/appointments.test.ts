@@ -231,6 +231,25 @@ describe('R-APT-6 advisor tasks on the job queue', () => {
   });
 });
 
+describe('R-APT-6 the customer arrives', () => {
+  it('R-APT-6 ARRIVED closes what is still open for the visit (the greeting) and removes the jobs not yet due', async () => {
+    const { appointment } = await book(app, local('2026-12-07T10:00'));
+    const id = dbId(appointment.id, 'Appointment');
+    const services = createServices(app.orm, { ...readConfig({}), databaseUrl: app.databaseUrl }, [], clock);
+    await taskList(services)['appointment.task']({ storeId: app.storeId, appointmentId: id, kind: 'GREET_CUSTOMER' }, { attempt: 1, maxAttempts: 25 });
+    expect((await jobsOf(appointment.id)).length).toBeGreaterThan(0);
+    clock.set(new Date(local('2026-12-07T09:58')));
+    try {
+      const arrived = await app.gql(A.transition, { input: { id: appointment.id, to: 'ARRIVED', expectedVersion: 1 } }, { token: await app.login('advisor') });
+      expect(arrived.data.transitionAppointment.userErrors).toEqual([]);
+      expect(await sql<{ kind: string; status: string }>(`select kind, status from advisor_task where appointment_id = ?`, [id])).toEqual([{ kind: 'GREET_CUSTOMER', status: 'DONE' }]);
+      expect(await jobsOf(appointment.id)).toEqual([]);
+    } finally {
+      clock.set(new Date('2026-11-30T10:00:00+08:00'));
+    }
+  });
+});
+
 describe('R-APT-8 faults not repaired on an earlier visit come along with the next appointment', () => {
   it('R-APT-8 open carried-over items attach to the next booking and show on it; recorded later, they attach at once; a cancellation frees them for the next one', async () => {
     const { customerId, vehicleId } = await createCustomerAndVehicle(app);

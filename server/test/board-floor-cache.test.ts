@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/shared/global-id.js';
-import { createWorkOrder, move } from './helpers/flows.js';
+import { createWorkOrder, move, recordWalkAround } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const BOARD = `{ board { cursor bays { id name } cards { workOrder { id status } } } }`;
@@ -17,6 +17,7 @@ describe('board query: the floor is read again only when something changed', () 
   it('a second query with no change reads no cards again; a change is seen at once', async () => {
     const token = await app.login('foreman');
     const wo = await createWorkOrder(app);
+    await recordWalkAround(app, wo.id);
     const first = await app.gql(BOARD, {}, { token });
     app.sql.reset();
     const second = await app.gql(BOARD, {}, { token });

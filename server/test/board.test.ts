@@ -4,7 +4,7 @@ import { Customer } from '../src/modules/customer/customer.entity.js';
 import { ValueClass } from '../src/modules/customer/customer-type.js';
 import { WorkOrder } from '../src/modules/work-order/work-order.entity.js';
 import { dbId } from '../src/graphql/global-id.js';
-import { createWorkOrder, move, workOrderIn } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, recordWalkAround, workOrderIn } from './helpers/flows.js';
 import { BOARD_EVENTS, collect } from './helpers/subscriptions.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -115,6 +115,7 @@ describe('boardEvents: ordered, replayable, live', () => {
   it('after a reconnect replays exactly the missed events, in order, then continues live', async () => {
     const token = await app.login('foreman');
     const wo = await createWorkOrder(app);
+    await recordWalkAround(app, wo.id);
     const { cursor } = await board(token);
 
     const first = collect(app.ws({ authorization: `Bearer ${token}` }), BOARD_EVENTS, { after: cursor });
@@ -122,21 +123,22 @@ describe('boardEvents: ordered, replayable, live', () => {
     const [seen] = await first.until((xs) => xs.length >= 1);
     first.stop();
 
-    // Offline: three changes happen.
-    await move(app, 'advisor', wo.id, 'QUEUED');
+    // Offline: four changes happen (the other order's walk-around among them, R-REC-3).
+    await approveOneLineEstimate(app, wo.id);
     const other = await createWorkOrder(app);
+    await recordWalkAround(app, other.id);
     await move(app, 'advisor', other.id, 'AWAITING_APPROVAL');
 
     const second = collect(app.ws({ authorization: `Bearer ${token}` }), BOARD_EVENTS, { after: (seen as any).cursor });
-    await second.until((xs) => xs.length >= 3);
+    await second.until((xs) => xs.length >= 4);
     await move(app, 'foreman', wo.id, 'ON_HOLD', { holdReason: 'WAITING_PARTS' });
-    const all = await second.until((xs) => xs.length >= 4);
-    expect(new Set(all.map((e: any) => e.cursor)).size).toBe(4);
-    expect(all.map((e: any) => e.workOrderId)).toEqual([wo.id, other.id, other.id, wo.id]);
+    const all = await second.until((xs) => xs.length >= 5);
+    expect(new Set(all.map((e: any) => e.cursor)).size).toBe(5);
+    expect(all.map((e: any) => e.workOrderId)).toEqual([wo.id, other.id, other.id, other.id, wo.id]);
     // Cards show the order as it is when delivered: the last event of each order shows its final state,
     // and versions never go down, so a client that drops stale versions ends up exact.
-    expect(all.at(-1).card.workOrder).toMatchObject({ status: 'ON_HOLD', version: 4 });
-    expect(all[2].card.workOrder).toMatchObject({ status: 'AWAITING_APPROVAL', version: 2 });
+    expect(all.at(-1).card.workOrder).toMatchObject({ status: 'ON_HOLD', version: 5 });
+    expect(all[3].card.workOrder).toMatchObject({ status: 'AWAITING_APPROVAL', version: 3 });
     for (const id of [wo.id, other.id]) {
       const versions = all.filter((e: any) => e.workOrderId === id).map((e: any) => e.card.workOrder.version);
       expect(versions).toEqual([...versions].sort((a, b) => a - b));
@@ -160,13 +162,14 @@ describe('boardEvents: ordered, replayable, live', () => {
     const { cursor } = await board(token);
     const sub = collect(app.ws({ authorization: `Bearer ${token}` }), BOARD_EVENTS, { after: cursor });
     const orders = await Promise.all(Array.from({ length: 10 }, () => createWorkOrder(app)));
+    await Promise.all(orders.map((o) => recordWalkAround(app, o.id)));
     await Promise.all(orders.map((o) => move(app, 'advisor', o.id, 'AWAITING_APPROVAL')));
-    const items = await sub.until((xs) => xs.length >= 20, 10_000);
+    const items = await sub.until((xs) => xs.length >= 30, 10_000);
     const cursors = items.map((e: any) => e.cursor);
-    expect(new Set(cursors).size).toBe(20);
+    expect(new Set(cursors).size).toBe(30);
     const seqs = cursors.map((c: string) => Number(Buffer.from(c, 'base64url').toString().split(':')[2]));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    expect(seqs.at(-1)! - seqs[0]).toBe(19); // gap-free
+    expect(seqs.at(-1)! - seqs[0]).toBe(29); // gap-free
     sub.stop();
   });
 });

@@ -17,7 +17,7 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ fixture: false });
-  await seedDemo(app.orm);
+  await seedDemo(app.orm, { config: app.server.services.config });
 });
 afterAll(() => app?.stop());
 
@@ -61,6 +61,34 @@ describe('demo data that looks real', () => {
       expect(status).toBe(wo.status);
       expect(events.at(-1)!.version).toBe(wo.version);
     }
+  });
+
+  it('R-REC-3: every seeded order has its walk-around (sheets with damage photos, some signed refusals), recorded before it left DRAFT', async () => {
+    const rows = await app.orm.em.fork().getConnection().execute<{ declined: boolean; damages: number; photos: number; before_leaving: boolean }[]>(
+      `select w.declined, (select count(*)::int from walk_around_damage d where d.walk_around_id = w.id) as damages,
+              (select count(*)::int from walk_around_damage d join walk_around_damage_photo p on p.walk_around_damage_id = d.id where d.walk_around_id = w.id) as photos,
+              coalesce((select min(e.seq) from domain_event e where e.aggregate_type = 'WorkOrder' and e.aggregate_id = w.work_order_id and e.kind = 'TRANSITIONED') > (select e.seq from domain_event e where e.aggregate_type = 'WorkOrder' and e.aggregate_id = w.work_order_id and e.kind = 'WALK_AROUND_RECORDED'), true) as before_leaving
+         from walk_around w`,
+    );
+    expect(rows).toHaveLength(25);
+    expect(rows.every((r) => r.before_leaving)).toBe(true);
+    expect(rows.some((r) => r.declined)).toBe(true);
+    expect(rows.some((r) => r.damages > 0 && r.photos === r.damages)).toBe(true);
+  });
+
+  it('issue 7: estimates in every state, alternatives and deferred lines, one supplemental estimate waiting, appointments ahead', async () => {
+    const sql = (q: string) => app.orm.em.fork().getConnection().execute(q);
+    const states = (await sql(`select status, supplemental, count(*)::int as n from estimate group by 1, 2`)) as { status: string; supplemental: boolean; n: number }[];
+    expect(new Set(states.map((s) => s.status))).toEqual(new Set(['DRAFT', 'SENT', 'APPROVED', 'DECLINED', 'SUPERSEDED']));
+    expect(states.filter((s) => s.supplemental && s.status === 'SENT').reduce((n, s) => n + s.n, 0)).toBe(1);
+    // The customer page has something to choose from: a waiting estimate with alternatives and a deferrable line.
+    const [pending] = (await sql(`select count(*)::int as n from estimate e join estimate_line l on l.estimate_id = e.id
+      where e.status = 'SENT' and not e.supplemental and l.deferrable and exists (select 1 from estimate_line a where a.estimate_id = e.id and a.alternative_group is not null)`)) as { n: number }[];
+    expect(pending.n).toBeGreaterThan(0);
+    const [carried] = (await sql(`select count(*)::int as n from carried_over_item`)) as { n: number }[];
+    expect(carried.n).toBeGreaterThan(0);
+    const [ahead] = (await sql(`select count(*)::int as n from appointment where slot_start > now() and status in ('BOOKED', 'CONFIRMED')`)) as { n: number }[];
+    expect(ahead.n).toBeGreaterThan(5);
   });
 
   it('pairs a demo wall display with the known demo token', async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import probe, { PROBE_TABLES } from './fixtures/probe.module.js';
-import { createWorkOrder, move } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, recordWalkAround } from './helpers/flows.js';
 import { type ServerProcess, startServerProcess } from './helpers/server-process.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -38,12 +38,13 @@ describe('durable consumers in one process', () => {
 
   it('handles every work-order event of the log once, in sequence order', async () => {
     const wo = await createWorkOrder(app);
+    await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
-    await move(app, 'advisor', wo.id, 'QUEUED');
+    await approveOneLineEstimate(app, wo.id);
     const seqs = (await logSeqs()).map((r) => r.seq);
     const seen = await until('effects', effects, (rows) => rows.length >= seqs.length);
     expect(seen.map((r) => r.seq)).toEqual(seqs);
-    expect(seen.map((r) => r.kind).slice(-3)).toEqual(['CREATED', 'TRANSITIONED', 'TRANSITIONED']);
+    expect(seen.map((r) => r.kind).slice(-4)).toEqual(['CREATED', 'WALK_AROUND_RECORDED', 'TRANSITIONED', 'TRANSITIONED']);
     const [cursor] = await q<{ seq: number }>(`select seq from event_consumer_cursor where consumer = 'probe' and store_id = $1`, [app.storeId]);
     expect(cursor.seq).toBe(seqs.at(-1));
   });
@@ -60,6 +61,7 @@ describe('durable consumers in one process', () => {
   it('retries a failing event with backoff, parks it after the last attempt, and goes on with the next (visible to a manager, retried by one)', async () => {
     await q(`update probe_control set fail_kind = 'TRANSITIONED'`);
     const wo = await createWorkOrder(app);
+    await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL'); // fails 3 times, then parked
     const later = await createWorkOrder(app); // CREATED: handled after the parked one
     const [createdLater] = await q<{ seq: number }>(`select seq from domain_event where aggregate_id = $1 and kind = 'CREATED' and aggregate_type = 'WorkOrder'`, [Number(Buffer.from(later.id, 'base64url').toString().split(':')[1])]);
@@ -139,6 +141,7 @@ describe('durable consumers and scheduled jobs across processes', () => {
   it('two processes consume the same log: each event handled once', async () => {
     await start(); // now two children run the probe
     const orders = await Promise.all(Array.from({ length: 8 }, () => createWorkOrder(app)));
+    for (const wo of orders) await recordWalkAround(app, wo.id);
     for (const wo of orders) await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     const [{ max }] = await q<{ max: number }>(`select max(seq) as max from domain_event where store_id = $1`, [app.storeId]);
     await until('every event handled', () => q(`select count(distinct seq)::int as n from probe_effect where store_id = $1`, [app.storeId]), (r) => r[0].n === max);

@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkOrder, move } from './helpers/flows.js';
+import { createWorkOrder, move, recordWalkAround } from './helpers/flows.js';
 import { BOARD_EVENTS, collect } from './helpers/subscriptions.js';
 import { type ServerProcess, startServerProcess } from './helpers/server-process.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -27,7 +27,8 @@ describe('several server processes on one database (LISTEN/NOTIFY wake-ups, even
     await new Promise((r) => setTimeout(r, 300)); // both subscriptions established
 
     const wo = await createWorkOrder(app); // through the in-test process
-    await onChild.until((xs) => xs.some((e: any) => e.workOrderId === wo.id));
+    await recordWalkAround(app, wo.id); // R-REC-3: before it leaves DRAFT
+    await onChild.until((xs) => xs.filter((e: any) => e.workOrderId === wo.id).length >= 2);
 
     // …and through the child process's HTTP API.
     const res = await fetch(child.url, {
@@ -46,6 +47,7 @@ describe('several server processes on one database (LISTEN/NOTIFY wake-ups, even
 
   it('stops cleanly on SIGTERM (drains connections, exit code 0)', async () => {
     const wo = await createWorkOrder(app);
+    await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     expect(await child.stop('SIGTERM')).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkOrder, move } from './helpers/flows.js';
+import { createWorkOrder, move, recordWalkAround } from './helpers/flows.js';
 import { BOARD_EVENTS, collect } from './helpers/subscriptions.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -22,8 +22,9 @@ describe('multiplexed board subscriptions', () => {
     await new Promise((r) => setTimeout(r, 500));
 
     const wo = await createWorkOrder(app);
+    await recordWalkAround(app, wo.id);
     const all = [...same, other, english];
-    await Promise.all(all.map((c) => c.until((xs) => xs.some((e: any) => e.workOrderId === wo.id))));
+    await Promise.all(all.map((c) => c.until((xs) => xs.filter((e: any) => e.workOrderId === wo.id).length >= 2)));
     const before = { ...app.server.subscriptionExecutions };
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     const got = await Promise.all(all.map((c) => c.until((xs) => xs.some((e: any) => e.card?.workOrder.status === 'AWAITING_APPROVAL'))));
@@ -45,6 +46,7 @@ describe('multiplexed board subscriptions', () => {
     await new Promise((r) => setTimeout(r, 300));
     const wo = await createWorkOrder(app);
     const [first] = await live.until((xs) => xs.some((e: any) => e.workOrderId === wo.id));
+    await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     await live.until((xs) => xs.length >= 2);
     const replay = collect(app.ws({ authorization: `Bearer ${foreman}` }), BOARD_EVENTS, { after: first.cursor });

@@ -3,17 +3,17 @@ import type { ModuleManifest } from '../src/modules/module.js';
 import { MOVER_ROLES, TRANSITIONS } from '../src/modules/work-order/work-order.process.js';
 import { WorkOrderStatus as S } from '../src/modules/work-order/work-order.enums.js';
 import { Role } from '../src/modules/staff/roles.js';
-import { createWorkOrder, move, versionOf, workOrderIn } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, recordWalkAround, versionOf, workOrderIn } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
-/** A module that forbids AWAITING_APPROVAL → QUEUED while the complaint says "待批准" (awaiting approval), and records a fact on → READY. */
+/** A module that forbids AWAITING_APPROVAL → QUEUED while the complaint says "待批准" (awaiting approval), and records a fact on → READY. Its guard runs beside the estimate module's APPROVAL_REQUIRED. */
 const gatekeeper: ModuleManifest = {
   name: 'gatekeeper',
   transitionGuards: [
     {
       name: 'approval-required',
       applies: (from, to) => from === S.AWAITING_APPROVAL && to === S.QUEUED,
-      check: async ({ workOrder }) => (workOrder.complaint.includes('待批准') ? [{ code: 'APPROVAL_REQUIRED', field: ['input', 'to'] }] : null),
+      check: async ({ workOrder }) => (workOrder.complaint.includes('待批准') ? [{ code: 'GATE_CLOSED', field: ['input', 'to'] }] : null),
     },
   ],
   transitionEffects: [
@@ -36,17 +36,20 @@ afterAll(async () => {
 describe('modules add guards and effects to the work-order transitions table (Platform §4)', () => {
   it('a guard refuses the move with its code and nothing is written', async () => {
     const wo = await createWorkOrder(app, { complaint: '待批准 异响' });
+    await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
     const before = await versionOf(app, wo.id);
-    const res = await move(app, 'advisor', wo.id, 'QUEUED');
-    expect(res.userErrors).toEqual([{ code: 'APPROVAL_REQUIRED', field: ['input', 'to'], message: 'APPROVAL_REQUIRED' }]);
+    // The approval's move to QUEUED goes through every module's guards, in the approval's transaction.
+    const res = await approveOneLineEstimate(app, wo.id);
+    expect(res.userErrors).toEqual([{ code: 'GATE_CLOSED', field: ['input', 'to'], message: 'GATE_CLOSED' }]);
     expect(await versionOf(app, wo.id)).toBe(before);
   });
 
   it('the move goes ahead when the guard is satisfied', async () => {
     const wo = await createWorkOrder(app, { complaint: '异响' });
+    await recordWalkAround(app, wo.id);
     await move(app, 'advisor', wo.id, 'AWAITING_APPROVAL');
-    expect((await move(app, 'advisor', wo.id, 'QUEUED')).workOrder.status).toBe('QUEUED');
+    expect((await approveOneLineEstimate(app, wo.id)).workOrder.status).toBe('QUEUED');
   });
 
   it("an effect records its facts in the same transaction, in the store's log right after the transition", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assign, createWorkOrder, move, Q } from './helpers/flows.js';
+import { approveOneLineEstimate, assign, createWorkOrder, move, Q, recordWalkAround } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let app: TestApp;
@@ -22,8 +22,9 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
     expect(wo.trackingUrl).toMatch(/^http:\/\/workbay\.test\/t\/[A-Za-z0-9_-]{43}$/);
 
     const steps: [string, string, Record<string, unknown>?][] = [
+      ['WALK_AROUND', ''],
       ['advisor', 'AWAITING_APPROVAL'],
-      ['advisor', 'QUEUED'],
+      ['APPROVE', ''], // R-EST-4: the customer's approval queues the order
       ['ASSIGN', ''],
       ['tech1', 'IN_PROGRESS'],
       ['parts', 'ON_HOLD', { holdReason: 'WAITING_PARTS', reason: '氧传感器缺货' }],
@@ -37,7 +38,14 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
     ];
     let version = 1;
     for (const [actor, to, extra] of steps) {
-      const res = actor === 'ASSIGN' ? await assign(app, wo.id, ['tech1'], 0) : await move(app, actor, wo.id, to, { expectedVersion: version, ...extra });
+      const res =
+        actor === 'ASSIGN'
+          ? await assign(app, wo.id, ['tech1'], 0)
+          : actor === 'WALK_AROUND'
+            ? await recordWalkAround(app, wo.id, { expectedVersion: version })
+            : actor === 'APPROVE'
+              ? await approveOneLineEstimate(app, wo.id)
+              : await move(app, actor, wo.id, to, { expectedVersion: version, ...extra });
       expect(res.userErrors, `${actor} → ${to}`).toEqual([]);
       expect(res.workOrder.version).toBe(++version);
       if (to === 'ON_HOLD') expect(res.workOrder.holdReason).toBe('WAITING_PARTS');
@@ -51,9 +59,10 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
     expect(order.startedAt).not.toBeNull();
     expect(order.events).toHaveLength(steps.length + 1);
     expect(order.events[0]).toMatchObject({ kind: 'CREATED', from: null, to: 'DRAFT', version: 1, actor: { name: 'advisor-姓名' } });
-    expect(order.events[5]).toMatchObject({ kind: 'TRANSITIONED', from: 'IN_PROGRESS', to: 'ON_HOLD', holdReason: 'WAITING_PARTS', reason: '氧传感器缺货', actor: { name: 'parts-姓名' } });
-    expect(order.events[3]).toMatchObject({ kind: 'ASSIGNED', from: null, to: 'QUEUED', actor: { name: 'foreman-姓名' } });
-    expect(order.events[8]).toMatchObject({ from: 'QUALITY_CHECK', to: 'IN_PROGRESS', reason: '怠速仍抖动' });
+    expect(order.events[1]).toMatchObject({ kind: 'WALK_AROUND_RECORDED', from: null, to: 'DRAFT', version: 2, actor: { name: 'advisor-姓名' } });
+    expect(order.events[6]).toMatchObject({ kind: 'TRANSITIONED', from: 'IN_PROGRESS', to: 'ON_HOLD', holdReason: 'WAITING_PARTS', reason: '氧传感器缺货', actor: { name: 'parts-姓名' } });
+    expect(order.events[4]).toMatchObject({ kind: 'ASSIGNED', from: null, to: 'QUEUED', actor: { name: 'foreman-姓名' } });
+    expect(order.events[9]).toMatchObject({ from: 'QUALITY_CHECK', to: 'IN_PROGRESS', reason: '怠速仍抖动' });
     // Cursors are distinct and times never go backwards.
     expect(new Set(order.events.map((e: { cursor: string }) => e.cursor)).size).toBe(order.events.length);
     const times = order.events.map((e: { at: string }) => Date.parse(e.at));
@@ -63,6 +72,7 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
   it('lists work orders as a connection with filters and pagination, and resolves them as nodes', async () => {
     const a = await createWorkOrder(app);
     const b = await createWorkOrder(app);
+    await recordWalkAround(app, b.id);
     await move(app, 'advisor', b.id, 'AWAITING_APPROVAL');
     const token = await app.login('foreman');
     const query = `query($first: Int, $after: String, $filter: WorkOrderFilter) { workOrders(first: $first, after: $after, filter: $filter) {

@@ -52,7 +52,7 @@ describe('requirements of individual moves', () => {
     expect(missing.userErrors).toEqual([expect.objectContaining({ code: 'HOLD_REASON_REQUIRED', field: ['input', 'holdReason'] })]);
     const misplaced = await move(app, 'advisor', wo.id, 'CANCELLED', { holdReason: 'OTHER' });
     expect(misplaced.userErrors).toEqual([expect.objectContaining({ code: 'HOLD_REASON_NOT_APPLICABLE' })]);
-    expect(await snapshot(wo.id)).toMatchObject({ status: 'QUEUED', events: 3 });
+    expect(await snapshot(wo.id)).toMatchObject({ status: 'QUEUED', events: 4 }); // CREATED, WALK_AROUND_RECORDED (R-REC-3), two moves
   });
 
   it('cancelling before work started: advisor may, reason optional', async () => {

@@ -2,7 +2,7 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTrackApp } from './app';
 import { LOCALE_STORAGE_KEY } from './locale';
-import { fakeBackend, sampleProgress } from './testing';
+import { fakeBackend, sampleEstimate, sampleProgress } from './testing';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -59,5 +59,22 @@ describe('createTrackApp — language', () => {
     const { el, backend } = await start(memoryStorage({ [LOCALE_STORAGE_KEY]: 'en' }));
     expect(el.querySelector('h1')?.textContent).toBe('Service progress');
     expect(backend.requests[0].headers).toEqual({ 'accept-language': 'en' });
+  });
+});
+
+describe('createTrackApp — an estimate waiting for approval (R-EST-4)', () => {
+  it('shows the estimate while it waits, and drops it when the live progress moves on', async () => {
+    const backend = fakeBackend(() => sampleProgress({ status: 'AWAITING_APPROVAL', pendingEstimate: sampleEstimate() }));
+    const el = document.createElement('div');
+    document.body.append(el);
+    const app = createTrackApp({ token: 'tok', deps: backend.deps, storage: memoryStorage() });
+    app.mount(el);
+    unmount = () => app.unmount();
+    await flushPromises();
+    expect(el.querySelector('[data-testid="estimate"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="estimate-total"]')?.textContent).toBe('¥2,440.00');
+    backend.push(sampleProgress({ status: 'QUEUED', pendingEstimate: null, updatedAt: new Date(Date.parse(sampleProgress().updatedAt) + 60_000).toISOString() }));
+    await flushPromises();
+    expect(el.querySelector('[data-testid="estimate"]')).toBeNull();
   });
 });

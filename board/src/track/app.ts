@@ -1,9 +1,10 @@
-import { createApp, effectScope, ref, watch } from 'vue';
+import { computed, createApp, effectScope, ref, watch } from 'vue';
 import { createTrackI18n, setI18nLocale } from './i18n';
 import { loadLocale, saveLocale } from './locale';
 import { messages } from './messages';
 import TrackApp from './TrackApp.vue';
 import type { Locale } from './types';
+import { useEstimateApproval } from './useEstimateApproval';
 import { type ProgressDeps, useProgress } from './useProgress';
 
 export interface TrackAppOptions {
@@ -26,12 +27,16 @@ export function createTrackApp({ token, deps, storage }: TrackAppOptions) {
       setI18nLocale(i18n, l);
       applyDocumentLocale(l);
     });
-    return useProgress(token, locale, deps);
+    const progress = useProgress(token, locale, deps);
+    const estimate = computed(() => progress.progress.value?.pendingEstimate ?? null);
+    const approval = useEstimateApproval(token, estimate, locale, { request: deps?.request, onApproved: progress.accept });
+    return { progress, approval };
   })!;
   applyDocumentLocale(locale.value);
 
   const app = createApp(TrackApp, {
-    state,
+    state: state.progress,
+    approval: state.approval,
     onSwitchLocale: () => {
       locale.value = locale.value === 'zh' ? 'en' : 'zh';
     },

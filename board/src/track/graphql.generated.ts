@@ -3,6 +3,40 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** R-EST-4: the customer approves the pending estimate through the progress link (no login). */
+export type ApproveEstimateByLinkInput = {
+  /** The lines approved. */
+  approvedLineIds: Array<string>;
+  /** The name of the person approving. */
+  approverName: string;
+  /** The lines deferred to a later visit. */
+  deferredLineIds: Array<string>;
+  /** Global id of the pending estimate (trackWorkOrder.pendingEstimate.id). */
+  estimateId: string;
+  /** The version shown; refused with STALE_VERSION when it changed. */
+  expectedVersion: number;
+  /** The customer’s tracking token. */
+  token: string;
+};
+
+/** What an estimate line is (R-EST-2). */
+export type EstimateLineKind =
+  /** Another fee (consumables, disposal …): a fixed amount. */
+  | 'FEE'
+  /** Labour: an operation, standard hours × hourly rate. */
+  | 'LABOUR'
+  /** A part: part number, source, quantity × unit price. */
+  | 'PART';
+
+/** Who a line is billed to. */
+export type EstimatePayer =
+  /** The customer. */
+  | 'CUSTOMER'
+  /** An insurer. */
+  | 'INSURANCE'
+  /** The manufacturer under warranty (索赔); needs the warranty clerk’s confirmation (R-EST-5). */
+  | 'WARRANTY';
+
 /** A step of the customer’s tracker. */
 export type ProgressStepKey =
   /** Diagnosis and estimate (诊断报价). */
@@ -52,21 +86,28 @@ export type WorkOrderStatus =
   /** Being washed (洗车). */
   | 'WASHING';
 
-export type TrackProgressFragment = { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null } };
+export type TrackProgressFragment = { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null };
 
 export type TrackWorkOrderQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type TrackWorkOrderQuery = { trackWorkOrder: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null } } | null };
+export type TrackWorkOrderQuery = { trackWorkOrder: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null };
 
 export type WorkOrderProgressSubscriptionVariables = Exact<{
   token: string;
 }>;
 
 
-export type WorkOrderProgressSubscription = { workOrderProgress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null } } | null };
+export type WorkOrderProgressSubscription = { workOrderProgress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null };
+
+export type ApproveEstimateByLinkMutationVariables = Exact<{
+  input: ApproveEstimateByLinkInput;
+}>;
+
+
+export type ApproveEstimateByLinkMutation = { approveEstimateByLink: { progress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -113,6 +154,29 @@ export const TrackProgressFragmentDoc = new TypedDocumentString(`
   }
   updatedAt
   timeZone
+  pendingEstimate {
+    id
+    version
+    supplemental
+    reason
+    taxBasisPoints
+    lines {
+      id
+      kind
+      description
+      quantity
+      amountFen
+      payer
+      alternativeGroup
+      tradeOff
+      deferrable
+      risk
+    }
+    totals {
+      totalFen
+      customerFen
+    }
+  }
 }
     `, {"fragmentName":"TrackProgress"}) as unknown as TypedDocumentString<TrackProgressFragment, unknown>;
 export const TrackWorkOrderDocument = new TypedDocumentString(`
@@ -147,6 +211,29 @@ export const TrackWorkOrderDocument = new TypedDocumentString(`
   }
   updatedAt
   timeZone
+  pendingEstimate {
+    id
+    version
+    supplemental
+    reason
+    taxBasisPoints
+    lines {
+      id
+      kind
+      description
+      quantity
+      amountFen
+      payer
+      alternativeGroup
+      tradeOff
+      deferrable
+      risk
+    }
+    totals {
+      totalFen
+      customerFen
+    }
+  }
 }`) as unknown as TypedDocumentString<TrackWorkOrderQuery, TrackWorkOrderQueryVariables>;
 export const WorkOrderProgressDocument = new TypedDocumentString(`
     subscription WorkOrderProgress($token: String!) {
@@ -180,4 +267,90 @@ export const WorkOrderProgressDocument = new TypedDocumentString(`
   }
   updatedAt
   timeZone
+  pendingEstimate {
+    id
+    version
+    supplemental
+    reason
+    taxBasisPoints
+    lines {
+      id
+      kind
+      description
+      quantity
+      amountFen
+      payer
+      alternativeGroup
+      tradeOff
+      deferrable
+      risk
+    }
+    totals {
+      totalFen
+      customerFen
+    }
+  }
 }`) as unknown as TypedDocumentString<WorkOrderProgressSubscription, WorkOrderProgressSubscriptionVariables>;
+export const ApproveEstimateByLinkDocument = new TypedDocumentString(`
+    mutation ApproveEstimateByLink($input: ApproveEstimateByLinkInput!) {
+  approveEstimateByLink(input: $input) {
+    progress {
+      ...TrackProgress
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment TrackProgress on WorkOrderProgress {
+  number
+  status
+  steps {
+    key
+    label
+    state
+    at
+  }
+  vehicle {
+    model
+    color
+    plateMasked
+  }
+  promisedAt
+  estimatedCompletionAt
+  delay {
+    reason
+    remedy
+  }
+  advisor {
+    name
+    phone
+  }
+  updatedAt
+  timeZone
+  pendingEstimate {
+    id
+    version
+    supplemental
+    reason
+    taxBasisPoints
+    lines {
+      id
+      kind
+      description
+      quantity
+      amountFen
+      payer
+      alternativeGroup
+      tradeOff
+      deferrable
+      risk
+    }
+    totals {
+      totalFen
+      customerFen
+    }
+  }
+}`) as unknown as TypedDocumentString<ApproveEstimateByLinkMutation, ApproveEstimateByLinkMutationVariables>;

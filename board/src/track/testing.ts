@@ -34,6 +34,7 @@ export function sampleProgress(overrides: Partial<Progress> = {}): Progress {
     advisor: { name: '王晓明', phone: '010-6588 1234' },
     updatedAt: todayAt(10, 15),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, // this machine's, like todayAt
+    pendingEstimate: null,
     ...overrides,
   };
 }
@@ -82,5 +83,24 @@ export function fakeBackend(answer: (headers: Record<string, string>) => Progres
     state(state: Parameters<RealtimeOptions['onState']>[0]) {
       sockets.at(-1)!.opts.onState(state, new Date());
     },
+  };
+}
+
+/** An estimate waiting for the customer: an alternative group, labour, a deferrable line. */
+export function sampleEstimate(overrides: Partial<NonNullable<Progress['pendingEstimate']>> = {}): NonNullable<Progress['pendingEstimate']> {
+  return {
+    id: 'RXN0aW1hdGU6MQ',
+    version: 2,
+    supplemental: false,
+    reason: null,
+    taxBasisPoints: 0,
+    totals: { totalFen: 244000, customerFen: 244000 },
+    lines: [
+      { id: 'L1', kind: 'PART', description: '正时链条张紧器（原厂）', quantity: 1, amountFen: 68000, payer: 'CUSTOMER', alternativeGroup: 'tensioner', tradeOff: null, deferrable: false, risk: null },
+      { id: 'L2', kind: 'PART', description: '正时链条张紧器（品牌件）', quantity: 1, amountFen: 39000, payer: 'CUSTOMER', alternativeGroup: 'tensioner', tradeOff: '质保 6 个月', deferrable: false, risk: null },
+      { id: 'L3', kind: 'LABOUR', description: '更换正时链条套件', quantity: null, amountFen: 144000, payer: 'CUSTOMER', alternativeGroup: null, tradeOff: null, deferrable: false, risk: null },
+      { id: 'L4', kind: 'LABOUR', description: '更换前刹车片', quantity: null, amountFen: 32000, payer: 'CUSTOMER', alternativeGroup: null, tradeOff: null, deferrable: true, risk: '刹车片剩 3 mm' },
+    ],
+    ...overrides,
   };
 }

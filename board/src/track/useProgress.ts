@@ -152,6 +152,8 @@ export function useProgress(token: string, locale: Readonly<Ref<Locale>>, deps: 
     unavailable: readonly(unavailable),
     connection: readonly(connection),
     syncedAt: readonly(syncedAt),
+    /** A progress the page got another way (the answer of an approval); older than what is shown, it is dropped. */
+    accept: (next: Progress) => apply(next),
   };
 }
 

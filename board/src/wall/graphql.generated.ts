@@ -26,7 +26,7 @@ export type BoardFlag =
   | 'STALE'
   /** An A-class customer. */
   | 'VIP'
-  /** Waiting for the customer’s approval. */
+  /** Waiting for the customer’s approval: of the estimate, or of supplemental work (R-EST-6). */
   | 'WAITING_APPROVAL'
   /** On hold for parts. */
   | 'WAITING_PARTS'

@@ -6,7 +6,9 @@ import { boardModule } from './board/index.js';
 import { customerModule } from './customer/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
+import { estimateModule } from './estimate/index.js';
 import { platformModule } from './platform/index.js';
+import { receptionModule } from './reception/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
 import { trackingModule } from './tracking/index.js';
@@ -30,4 +32,6 @@ export const MODULES: readonly ModuleManifest[] = [
   trackingModule,
   appointmentModule,
   uploadModule,
+  receptionModule,
+  estimateModule,
 ];

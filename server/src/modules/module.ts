@@ -21,6 +21,11 @@ export interface PlatformDeps {
   queue: JobQueue;
   /** The guards and effects every module added to the work-order transitions table. */
   transitions: TransitionExtensions;
+  /**
+   * The whole service registry, for a service that calls another module's service at run time (never
+   * while the registry is being built: it is complete only once every module's services exist).
+   */
+  registry: () => Services;
 }
 
 /** Loads an object of the actor's store by database id for `node(id:)`; FORBIDDEN when the actor's role may not see that type. */

@@ -25,12 +25,17 @@ import type { AssignWorkOrderInput } from '../modules/work-order/dto/assign-work
 import type { CreateWorkOrderInput } from '../modules/work-order/dto/create-work-order.input.js';
 import type { TransitionWorkOrderInput } from '../modules/work-order/dto/transition-work-order.input.js';
 import { HoldReason, JobPayer, JobStatus, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
-import { WorkOrderService } from '../modules/work-order/work-order.service.js';
-import { EventLog } from '../events/event-log.js';
+import type { RecordWalkAroundInput } from '../modules/reception/dto/walk-around.dto.js';
+import { DamageArea, DamageKind } from '../modules/reception/reception.enums.js';
+import { UploadPurpose } from '../modules/upload/upload.enums.js';
+import { type AppConfig, readConfig } from '../config.js';
+import { createServices, type Services } from '../services.js';
 import { type StaffActor, systemActor } from '../shared/actor.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
+import type { AddSupplementalWorkInput, SaveEstimateInput } from '../modules/estimate/dto/estimate.dto.js';
+import { ApprovalMethod, EstimateLineKind, EstimatePayer, PartSource } from '../modules/estimate/estimate.enums.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -54,10 +59,15 @@ const TO_QC: Step[] = [...START, { to: S.QUALITY_CHECK, after: 70 }];
 const TO_READY: Step[] = [...TO_QC, { to: S.WASHING, after: 15 }, { to: S.READY, after: 20 }];
 
 /** Scenarios covering every status and every board flag; `ago` = minutes since the order was created. */
-const SCENARIOS: { path: Step[]; ago: number; promisedIn: number; waiting?: boolean; appointment?: boolean; warranty?: boolean }[] = [
-  { path: [], ago: 5, promisedIn: 240 },
+/**
+ * `estimate`: how the demo estimate went besides being sent and approved — kept as a DRAFT (the order is
+ * still being received), SUPERSEDED by a second one before it was sent, or a supplemental estimate the
+ * customer DECLINED before the quality check. Together with SENT and APPROVED every estimate state shows.
+ */
+const SCENARIOS: { path: Step[]; ago: number; promisedIn: number; waiting?: boolean; appointment?: boolean; warranty?: boolean; estimate?: 'DRAFT' | 'SUPERSEDED' | 'SUPPLEMENT_DECLINED' }[] = [
+  { path: [], ago: 5, promisedIn: 240, estimate: 'DRAFT' },
   { path: [{ to: S.AWAITING_APPROVAL, after: 12 }], ago: 25, promisedIn: 200, waiting: true },
-  { path: [{ to: S.AWAITING_APPROVAL, after: 20 }], ago: 50, promisedIn: 180, appointment: true },
+  { path: [{ to: S.AWAITING_APPROVAL, after: 20 }], ago: 50, promisedIn: 180, appointment: true, estimate: 'SUPERSEDED' },
   { path: RECEIVE, ago: 40, promisedIn: 220 },
   { path: RECEIVE, ago: 45, promisedIn: 260, appointment: true },
   { path: [...RECEIVE, { to: 'ASSIGN', after: 3 }], ago: 50, promisedIn: 300, warranty: true },
@@ -70,7 +80,7 @@ const SCENARIOS: { path: Step[]; ago: number; promisedIn: number; waiting?: bool
   { path: [...START, { to: S.ON_HOLD, after: 25, holdReason: HoldReason.WAITING_PARTS, reason: '原厂配件缺货，预计明早到货' }], ago: 130, promisedIn: 600 },
   { path: [...START, { to: S.ON_HOLD, after: 30, holdReason: HoldReason.WAITING_APPROVAL, reason: '发现刹车盘磨损，需客户确认追加项目' }], ago: 110, promisedIn: 160, waiting: true },
   { path: TO_QC, ago: 150, promisedIn: 40 },
-  { path: TO_QC, ago: 170, promisedIn: 70, appointment: true },
+  { path: TO_QC, ago: 170, promisedIn: 70, appointment: true, estimate: 'SUPPLEMENT_DECLINED' },
   { path: [...TO_QC, { to: S.WASHING, after: 15 }], ago: 160, promisedIn: 30 },
   { path: [...TO_QC, { to: S.WASHING, after: 20 }], ago: 180, promisedIn: 25, waiting: true },
   { path: TO_READY, ago: 190, promisedIn: 10 },
@@ -100,7 +110,7 @@ function endsInProgress(i: number): boolean {
  * the fixed, published DEMO_DISPLAY_TOKEN only when `fixedWallToken` (never in production, issue 9
  * §5); otherwise a fresh random one. Returns the wall token.
  */
-export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken?: boolean } = {}): Promise<string> {
+export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken?: boolean; config?: AppConfig } = {}): Promise<string> {
   const now = opts.now ?? new Date();
   let wallTokenMade: string | null = null;
   const rng = createRng(20261122);
@@ -160,10 +170,11 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   const setUp = { store, bays, advisors, vehicles, technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)) };
 
   const clock = new ManualClock(now);
-  const workOrders = new WorkOrderService(new EventLog(clock));
+  // The product's services, with every module's transition guards (R-REC-3 holds for the seed too).
+  const services = createServices(orm, opts.config ?? readConfig(process.env), [], clock);
   const picks = SCENARIOS.map(() => pickJobs(setUp.technicians, rng));
   for (const i of SEED_ORDER) {
-    await seedOrder(orm.em.fork(), workOrders, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
+    await seedOrder(orm.em.fork(), services, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
   }
   await seedAppointments(orm, { now, storeCode: demoStore.code });
   return wallTokenMade ?? DEMO_DISPLAY_TOKEN;
@@ -177,7 +188,7 @@ function pickJobs(technicians: Staff[], rng: () => number) {
 
 async function seedOrder(
   em: EntityManager,
-  workOrders: WorkOrderService,
+  services: Services,
   clock: ManualClock,
   o: { store: Store; bays: Bay[]; advisors: Staff[]; vehicles: Vehicle[]; technicians: Staff[]; now: Date; scenario: (typeof SCENARIOS)[number]; picks: ReturnType<typeof pickJobs>; index: number },
 ) {
@@ -201,9 +212,17 @@ async function seedOrder(
       payer: scenario.warranty && position === 0 ? JobPayer.WARRANTY : JobPayer.CUSTOMER,
     })),
   } as CreateWorkOrderInput;
+  const { workOrders, estimates } = services;
   let wo = expectOk(`scenario ${o.index}`, await workOrders.create(em, actor, input));
 
   let at = created;
+  // R-REC-3: the walk-around (or the customer's signed refusal) before the order may leave DRAFT; the
+  // order still in DRAFT has had its walk-around too (the advisor is writing it up).
+  if (scenario.path[0]?.to !== S.CANCELLED) {
+    clock.set(new Date(created.getTime() + Math.min(5, (scenario.path[0]?.after ?? scenario.ago) - 1) * 60_000));
+    await seedWalkAround(em, services, actor, wo, vehicle, o.index);
+  }
+  if (scenario.estimate === 'DRAFT') expectOk(`scenario ${o.index} draft estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, false, o.index)));
   for (const step of scenario.path) {
     at = new Date(at.getTime() + step.after * 60_000);
     clock.set(at);
@@ -213,12 +232,127 @@ async function seedOrder(
       wo = expectOk(`scenario ${o.index}`, await workOrders.assign(em, actor, { id: wo.globalId, bayId: bay.globalId, technicianIds: crew.map((t) => t.globalId) } as AssignWorkOrderInput));
       continue;
     }
+    if (step.to === S.AWAITING_APPROVAL && wo.status === S.DRAFT) {
+      // The advisor writes the estimate from the jobs and sends it; sending moves the order to AWAITING_APPROVAL.
+      if (scenario.estimate === 'SUPERSEDED') {
+        // A first estimate without the consumables, replaced before it went out (SUPERSEDED).
+        const first = demoEstimate(wo.globalId, o.picks, false, o.index);
+        expectOk(`scenario ${o.index} first estimate`, await estimates.save(em, actor, { ...first, lines: first.lines.filter((l) => l.kind !== EstimateLineKind.FEE) }));
+      }
+      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, scenario.warranty ?? false, o.index)));
+      wo = expectOk(`scenario ${o.index} send`, await estimates.send(em, actor, { estimateId: saved.globalId, expectedVersion: saved.version })).workOrder;
+      continue;
+    }
+    if (step.to === S.QUEUED && wo.status === S.AWAITING_APPROVAL) {
+      // R-EST-4: the customer approves every line by phone; the approval queues the order.
+      const [estimate] = (await estimates.ofWorkOrder(em, o.store.id, wo.id)).filter((e) => e.status === 'SENT');
+      let lines = await estimate.lines.loadItems();
+      // R-EST-5: the warranty clerk confirms warranty lines before the customer approves.
+      for (const line of lines.filter((l) => l.payer === EstimatePayer.WARRANTY)) {
+        expectOk(`scenario ${o.index} warranty`, await estimates.confirmWarranty(em, actor, { estimateLineId: line.globalId, eligible: true, claimNumber: `FAW-VW-2026-${String(o.index).padStart(5, '0')}`, note: '在保（演示数据）' }));
+      }
+      if (lines.some((l) => l.payer === EstimatePayer.WARRANTY)) await em.refresh(estimate);
+      lines = await estimate.lines.loadItems();
+      // One option of each alternative group (the aftermarket one for every other customer); every third
+      // customer puts the deferrable line off to the next visit (it becomes a carried-over item, R-APT-8).
+      const defer = o.index % 3 === 0;
+      const groupPick = new Map<string, string>();
+      for (const l of lines) if (l.alternativeGroup && (!groupPick.has(l.alternativeGroup) || o.index % 2 === 1)) groupPick.set(l.alternativeGroup, l.globalId);
+      const approvedLines = lines.filter((l) => (l.alternativeGroup ? groupPick.get(l.alternativeGroup) === l.globalId : !(defer && l.deferrable)));
+      const approved = await estimates.approve(em, actor, {
+        estimateId: estimate.globalId,
+        expectedVersion: estimate.version,
+        approvedLineIds: approvedLines.map((l) => l.globalId),
+        deferredLineIds: lines.filter((l) => defer && l.deferrable).map((l) => l.globalId),
+        method: ApprovalMethod.PHONE,
+        note: '电话确认（演示数据）',
+      });
+      wo = expectOk(`scenario ${o.index} approval`, approved).workOrder;
+      continue;
+    }
+    if (step.to === S.ON_HOLD && step.holdReason === HoldReason.WAITING_APPROVAL) {
+      // R-EST-6: the supplemental work found is sent to the customer; its job waits for the approval.
+      const supplemental = {
+        workOrderId: wo.globalId,
+        reason: step.reason ?? '发现追加项目',
+        lines: [
+          { kind: EstimateLineKind.PART, partNumber: '5Q0615301F', description: '前刹车盘', quantity: 2, unitPriceFen: 45000, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER },
+          { kind: EstimateLineKind.LABOUR, description: '更换前刹车盘', skill: Skill.CHASSIS, standardHours: 1.2, hourlyRateFen: 32000, payer: EstimatePayer.CUSTOMER },
+        ],
+      } as AddSupplementalWorkInput;
+      wo = expectOk(`scenario ${o.index} supplemental`, await estimates.addSupplemental(em, actor, supplemental)).workOrder;
+    }
+    if (step.to === S.QUALITY_CHECK && scenario.estimate === 'SUPPLEMENT_DECLINED') {
+      // R-EST-6: supplemental work proposed during the job; the customer declines it by phone (DECLINED).
+      const proposed = expectOk(`scenario ${o.index} supplemental`, await estimates.addSupplemental(em, actor, {
+        workOrderId: wo.globalId,
+        reason: '检查发现空调滤芯脏污，建议更换',
+        lines: [{ kind: EstimateLineKind.PART, partNumber: '5Q0819653', description: '空调滤芯', quantity: 1, unitPriceFen: 18000, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER }],
+      } as AddSupplementalWorkInput));
+      expectOk(`scenario ${o.index} supplemental declined`, await estimates.approve(em, actor, { estimateId: proposed.estimate.globalId, expectedVersion: proposed.estimate.version, approvedLineIds: [], deferredLineIds: [], method: ApprovalMethod.PHONE, note: '客户表示下次再换（演示数据）' }));
+    }
     wo = expectOk(`scenario ${o.index}`, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
     // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order (job status writes no event).
     if (step.to === S.IN_PROGRESS || step.to === S.QUALITY_CHECK) {
       await em.nativeUpdate(Job, { workOrder: wo.id }, { status: step.to === S.IN_PROGRESS ? JobStatus.IN_PROGRESS : JobStatus.DONE });
     }
   }
+}
+
+/** A 1×1 PNG standing in for the customer's signature and the damage photos. */
+const DEMO_IMAGE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+async function demoUpload(em: EntityManager, services: Services, actor: ReturnType<typeof systemActor>, purpose: UploadPurpose): Promise<string> {
+  const created = expectOk('upload', await services.uploads.create(em, actor, { purpose, contentType: 'image/png', byteSize: DEMO_IMAGE.length }));
+  return expectOk('upload bytes', await services.uploads.receive(em, created.id, DEMO_IMAGE)).globalId;
+}
+
+/** Every fourth customer declines the walk-around (recorded with the reason and signature); the others get a sheet, some with a damage. */
+async function seedWalkAround(em: EntityManager, services: Services, actor: ReturnType<typeof systemActor>, wo: WorkOrder, vehicle: Vehicle, index: number) {
+  const customerSignatureId = await demoUpload(em, services, actor, UploadPurpose.SIGNATURE);
+  const input: RecordWalkAroundInput =
+    index % 4 === 3
+      ? { workOrderId: wo.globalId, declined: true, declineReason: '客户赶时间，拒绝环检', customerSignatureId }
+      : {
+          workOrderId: wo.globalId,
+          declined: false,
+          mileage: vehicle.mileageKm ?? 0,
+          fuelLevelPercent: 25 + ((index * 15) % 75),
+          coversFitted: true,
+          valuablesReminded: true,
+          interiorNotes: index % 3 === 0 ? '后排座椅有污渍' : null,
+          tyreNotes: index % 2 === 0 ? '左前胎胎纹 2 mm' : null,
+          damages: index % 2 === 0 ? [{ area: DamageArea.FRONT_BUMPER, kind: DamageKind.SCRATCH, sizeCm: 5, photoIds: [await demoUpload(em, services, actor, UploadPurpose.WALK_AROUND_PHOTO)] }] : [],
+          customerSignatureId,
+        };
+  expectOk(`walk-around ${index}`, await services.reception.recordWalkAround(em, actor, input));
+}
+
+/**
+ * The demo estimate of an order: one LABOUR line per job at the demo store's hourly rate, the oil filter
+ * as a choice between the original part and a cheaper aftermarket one (R-EST-3), new wiper blades the
+ * customer may defer (with the risk), and the consumables.
+ */
+function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, warranty: boolean, index: number): SaveEstimateInput {
+  return {
+    workOrderId,
+    lines: [
+      { kind: EstimateLineKind.PART, partNumber: '04E115561H', description: '机油滤清器（原厂）', quantity: 1, unitPriceFen: 6800, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER, alternativeGroup: 'oil-filter' },
+      { kind: EstimateLineKind.PART, partNumber: 'MANN-W712', description: '机油滤清器（品牌件）', quantity: 1, unitPriceFen: 3900, partSource: PartSource.AFTERMARKET, payer: EstimatePayer.CUSTOMER, alternativeGroup: 'oil-filter', tradeOff: '品牌件，质保 6 个月' },
+      ...picks.map((job, position) => ({
+        kind: EstimateLineKind.LABOUR,
+        description: job.title,
+        skill: job.skill as Skill,
+        standardHours: job.standardHours,
+        hourlyRateFen: 32000,
+        payer: warranty && position === 0 ? EstimatePayer.WARRANTY : EstimatePayer.CUSTOMER,
+      })),
+      ...(index % 2 === 0
+        ? [{ kind: EstimateLineKind.PART, partNumber: '5G1998002', description: '雨刮片（一对）', quantity: 1, unitPriceFen: 16800, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER, deferrable: true, risk: '雨刮胶条已老化，雨天刮不干净，影响视线' }]
+        : []),
+      { kind: EstimateLineKind.FEE, description: '辅料', amountFen: 2000, payer: EstimatePayer.CUSTOMER },
+    ],
+  } as SaveEstimateInput;
 }
 
 /** A bay without a car in progress, starting the search at a different bay for each order to spread the cars. */

@@ -1,6 +1,7 @@
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { withCheckDigit } from '../../src/shared/vin.js';
 import type { TestApp } from './test-app.js';
+import { uploadImage } from './uploads.js';
 
 let counter = 0;
 const unique = () => ++counter + Math.floor(Math.random() * 1000) * 1000;
@@ -78,17 +79,67 @@ export async function assign(app: TestApp, id: string, technicians = ['tech1'], 
   return res.data?.assignWorkOrder ?? res;
 }
 
-/** The moves (actor, status) that take a fresh DRAFT order to each status through the API. */
+export const RECORD_WALK_AROUND = `mutation($input: RecordWalkAroundInput!) { recordWalkAround(input: $input) {
+  walkAround { id declined declineReason mileage fuelLevelPercent coversFitted valuablesReminded interiorNotes tyreNotes signedAt
+    damages { area kind sizeCm note photos { id url } } signature { id url } recordedBy { id } }
+  workOrder { id status version }
+  userErrors { code field message } } }`;
+
+/**
+ * R-REC-3: records the walk-around of a DRAFT order so it may leave DRAFT — by default the customer's
+ * signed refusal (a real signature upload); pass `input` for a full sheet.
+ */
+export async function recordWalkAround(app: TestApp, id: string, input: Record<string, unknown> = {}, as = 'advisor') {
+  const token = await app.login(as);
+  const signature = input.customerSignatureId ?? (await uploadImage(app, 'SIGNATURE', token));
+  const res = await app.gql(RECORD_WALK_AROUND, { input: { workOrderId: id, declined: true, declineReason: '客户赶时间，拒绝环检', ...input, customerSignatureId: signature } }, { token });
+  return res.data?.recordWalkAround ?? res;
+}
+
+/** A fresh DRAFT order whose walk-around is recorded (the customer's signed refusal), so it may leave DRAFT (R-REC-3). */
+export async function createWalkedAroundOrder(app: TestApp, input: Record<string, unknown> = {}) {
+  const wo = await createWorkOrder(app, input);
+  const res = await recordWalkAround(app, wo.id);
+  if (!res.workOrder) throw new Error(`recordWalkAround: ${JSON.stringify(res)}`);
+  return { ...wo, version: res.workOrder.version as number };
+}
+
+export const ESTIMATE_Q = {
+  save: `mutation($input: SaveEstimateInput!) { saveEstimate(input: $input) { estimate { id status version lines { id } } userErrors { code field message } } }`,
+  send: `mutation($input: SendEstimateInput!) { sendEstimate(input: $input) { estimate { id status version } workOrder { id status version } userErrors { code field message } } }`,
+  approve: `mutation($input: ApproveEstimateInput!) { approveEstimate(input: $input) { estimate { id status version } workOrder { id status version } userErrors { code field message } } }`,
+};
+
+/**
+ * R-EST-4: saves, sends and approves by phone a one-line estimate for an order in DRAFT or
+ * AWAITING_APPROVAL; the order ends QUEUED (sending moves a DRAFT order to AWAITING_APPROVAL).
+ */
+export async function approveOneLineEstimate(app: TestApp, workOrderId: string, as = 'advisor') {
+  const token = await app.login(as);
+  const saved = await app.gql(ESTIMATE_Q.save, { input: { workOrderId, lines: [{ kind: 'LABOUR', description: '更换氧传感器', skill: 'ENGINE', standardHours: 1.5, hourlyRateFen: 30000 }] } }, { token });
+  const estimate = saved.data?.saveEstimate?.estimate;
+  if (!estimate) throw new Error(`saveEstimate: ${JSON.stringify(saved)}`);
+  const sent = await app.gql(ESTIMATE_Q.send, { input: { estimateId: estimate.id, expectedVersion: estimate.version } }, { token });
+  if (!sent.data?.sendEstimate?.estimate) throw new Error(`sendEstimate: ${JSON.stringify(sent)}`);
+  const approved = await app.gql(
+    ESTIMATE_Q.approve,
+    { input: { estimateId: estimate.id, expectedVersion: sent.data.sendEstimate.estimate.version, approvedLineIds: [estimate.lines[0].id], deferredLineIds: [], method: 'PHONE', note: '电话确认' } },
+    { token },
+  );
+  return approved.data?.approveEstimate ?? approved;
+}
+
+/** The moves (actor, status) that take a fresh DRAFT order to each status through the API; WALK_AROUND: R-REC-3, before it leaves DRAFT; APPROVE: the customer approves an estimate (→ QUEUED). */
 export const PATH_TO: Record<string, [string, string, Record<string, unknown>?][]> = {
   DRAFT: [],
-  AWAITING_APPROVAL: [['advisor', 'AWAITING_APPROVAL']],
-  QUEUED: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED']],
-  IN_PROGRESS: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS']],
-  ON_HOLD: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['foreman', 'ON_HOLD', { holdReason: 'WAITING_PARTS', reason: '缺件' }]],
-  QUALITY_CHECK: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK']],
-  WASHING: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'WASHING']],
-  READY: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'WASHING'], ['foreman', 'READY']],
-  DELIVERED: [['advisor', 'AWAITING_APPROVAL'], ['advisor', 'QUEUED'], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'READY'], ['advisor', 'DELIVERED']],
+  AWAITING_APPROVAL: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL']],
+  QUEUED: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', '']],
+  IN_PROGRESS: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS']],
+  ON_HOLD: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['foreman', 'ON_HOLD', { holdReason: 'WAITING_PARTS', reason: '缺件' }]],
+  QUALITY_CHECK: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK']],
+  WASHING: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'WASHING']],
+  READY: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'WASHING'], ['foreman', 'READY']],
+  DELIVERED: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'READY'], ['advisor', 'DELIVERED']],
   CANCELLED: [['advisor', 'CANCELLED']],
 };
 
@@ -96,7 +147,14 @@ export const PATH_TO: Record<string, [string, string, Record<string, unknown>?][
 export async function workOrderIn(app: TestApp, status: string, bayIndex = 0) {
   const wo = await createWorkOrder(app);
   for (const [actor, to, extra] of PATH_TO[status]) {
-    const res = actor === 'ASSIGN' ? await assign(app, wo.id, ['tech1'], bayIndex) : await move(app, actor, wo.id, to, extra);
+    const res =
+      actor === 'ASSIGN'
+        ? await assign(app, wo.id, ['tech1'], bayIndex)
+        : actor === 'WALK_AROUND'
+          ? await recordWalkAround(app, wo.id)
+          : actor === 'APPROVE'
+            ? await approveOneLineEstimate(app, wo.id)
+            : await move(app, actor, wo.id, to, extra);
     if (!res.workOrder) throw new Error(`${actor} → ${to}: ${JSON.stringify(res)}`);
   }
   const current = await app.gql(Q.workOrder, { id: wo.id }, { token: await app.login('manager') });

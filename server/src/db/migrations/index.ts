@@ -7,6 +7,12 @@ import { Migration20261124050000_domain_event_log } from './Migration20261124050
 import { Migration20261124060000_store_setup } from './Migration20261124060000_store_setup.js';
 import { Migration20261124071000_appointments } from './Migration20261124071000_appointments.js';
 import { Migration20261124080000_uploads } from './Migration20261124080000_uploads.js';
+import { Migration20261124090000_reception } from './Migration20261124090000_reception.js';
+import { Migration20261124091000_estimates } from './Migration20261124091000_estimates.js';
+import { Migration20261124092000_estimate_signatures } from './Migration20261124092000_estimate_signatures.js';
+import { Migration20261124093000_vehicle_archive } from './Migration20261124093000_vehicle_archive.js';
+import { Migration20261124094000_diagnoses } from './Migration20261124094000_diagnoses.js';
+import { Migration20261124095000_supplemental_jobs } from './Migration20261124095000_supplemental_jobs.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -19,4 +25,10 @@ export const migrationsList = [
   { name: 'Migration20261124060000_store_setup', class: Migration20261124060000_store_setup },
   { name: 'Migration20261124071000_appointments', class: Migration20261124071000_appointments },
   { name: 'Migration20261124080000_uploads', class: Migration20261124080000_uploads },
+  { name: 'Migration20261124090000_reception', class: Migration20261124090000_reception },
+  { name: 'Migration20261124091000_estimates', class: Migration20261124091000_estimates },
+  { name: 'Migration20261124092000_estimate_signatures', class: Migration20261124092000_estimate_signatures },
+  { name: 'Migration20261124093000_vehicle_archive', class: Migration20261124093000_vehicle_archive },
+  { name: 'Migration20261124094000_diagnoses', class: Migration20261124094000_diagnoses },
+  { name: 'Migration20261124095000_supplemental_jobs', class: Migration20261124095000_supplemental_jobs },
 ];

@@ -355,25 +355,45 @@ export class AppointmentService {
       load: (tx) => tx.findOne(Appointment, { id, store: actor.storeId }, { refresh: true }),
       notFound: notFound('Appointment'),
       expectedVersion: input.expectedVersion,
-      apply: async (tx, a, at): Promise<Refusal[] | Fact[]> => {
-        const from = a.status;
-        const to = input.to;
-        const rule = findAppointmentTransition(from, to);
-        if (!rule) return [refusal(E.ILLEGAL_TRANSITION, ['input', 'to'], { from, to })];
-        if (!actorMayMoveAppointment(rule, actor)) return [refusal(E.TRANSITION_NOT_PERMITTED, ['input', 'to'], { from, to })];
-        if (rule.requires.includes('REASON') && !reason) return [refusal(E.REASON_REQUIRED, ['input', 'reason'])];
-        if (rule.requires.includes('SLOT_STARTED') && at.getTime() < a.slotStart.getTime()) return [refusal(E.SLOT_NOT_STARTED, ['input', 'to'])];
-        a.status = to;
-        a.statusSince = at;
-        if (to === S.CANCELLED) a.cancelReason = reason;
-        if (RELEASES.includes(to)) await this.release(tx, a);
-        if (to === S.CONFIRMED) {
-          await tx.nativeUpdate(AdvisorTask, { appointment: a.id, kind: AdvisorTaskKind.CONFIRM_APPOINTMENT, status: AdvisorTaskStatus.OPEN }, { status: AdvisorTaskStatus.DONE, doneAt: at });
-          await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, AdvisorTaskKind.CONFIRM_APPOINTMENT)]);
-        }
-        return [{ kind: to, data: { from, to, reason } }];
-      },
+      apply: (tx, a, at) => this.move(tx, actor, a, input.to, reason, at),
     });
+  }
+
+  /** One move along the transitions table, with its effects; the caller holds the store lock and records the fact. */
+  private async move(tx: EntityManager, actor: Actor, a: Appointment, to: S, reason: string | null, at: Date): Promise<Refusal[] | Fact[]> {
+    const from = a.status;
+    const rule = findAppointmentTransition(from, to);
+    if (!rule) return [refusal(E.ILLEGAL_TRANSITION, ['input', 'to'], { from, to })];
+    if (!actorMayMoveAppointment(rule, actor)) return [refusal(E.TRANSITION_NOT_PERMITTED, ['input', 'to'], { from, to })];
+    if (rule.requires.includes('REASON') && !reason) return [refusal(E.REASON_REQUIRED, ['input', 'reason'])];
+    if (rule.requires.includes('SLOT_STARTED') && at.getTime() < a.slotStart.getTime()) return [refusal(E.SLOT_NOT_STARTED, ['input', 'to'])];
+    a.status = to;
+    a.statusSince = at;
+    if (to === S.CANCELLED) a.cancelReason = reason;
+    if (RELEASES.includes(to)) await this.release(tx, a);
+    if (to === S.CONFIRMED) {
+      await tx.nativeUpdate(AdvisorTask, { appointment: a.id, kind: AdvisorTaskKind.CONFIRM_APPOINTMENT, status: AdvisorTaskStatus.OPEN }, { status: AdvisorTaskStatus.DONE, doneAt: at });
+      await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, AdvisorTaskKind.CONFIRM_APPOINTMENT)]);
+    }
+    if (to === S.ARRIVED) {
+      // The customer is here: whatever was still open for this visit (confirm, remind, greet) is done, and nothing more comes due.
+      await tx.nativeUpdate(AdvisorTask, { appointment: a.id, status: AdvisorTaskStatus.OPEN }, { status: AdvisorTaskStatus.DONE, doneAt: at });
+      for (const kind of Object.values(AdvisorTaskKind)) await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, kind)]);
+    }
+    return [{ kind: to, data: { from, to, reason } }];
+  }
+
+  /**
+   * Reception (R-REC) marks the appointment ARRIVED inside the transaction that opens the work order
+   * (the caller holds the store lock): the same transitions table and effects as transitionAppointment.
+   * The appointment's version moves on; the fact is recorded against the appointment with `data` added.
+   */
+  async arriveWithin(tx: EntityManager, actor: Actor, appointment: Appointment, at: Date, data: Record<string, unknown>): Promise<Refusal[] | Fact[]> {
+    const outcome = await this.move(tx, actor, appointment, S.ARRIVED, null, at);
+    if (outcome.some((o) => !('kind' in o))) return (outcome as Refusal[]).map((r) => ({ ...r, field: ['input', 'appointmentId'] }));
+    appointment.version += 1;
+    appointment.updatedAt = at;
+    return (outcome as Fact[]).map((f) => ({ ...f, aggregate: { type: APPOINTMENT, id: appointment.id }, data: { ...f.data, ...data, version: appointment.version } }));
   }
 
   /** The customer is no longer expected: open tasks are cancelled, pending jobs removed, carried-over items wait for the next booking. */

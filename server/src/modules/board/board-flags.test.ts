@@ -25,6 +25,11 @@ describe('board flags', () => {
     expect(overdueAt(base)).toBeNull();
   });
 
+  it('R-EST-6: WAITING_APPROVAL while supplemental jobs wait for the customer, whatever the status', () => {
+    expect(boardFlags({ ...base, updatedAt: minutesAgo(1), jobsWaitingApproval: true }, now, 30)).toEqual([F.WAITING_APPROVAL]);
+    expect(boardFlags({ ...base, updatedAt: minutesAgo(1), jobsWaitingApproval: false }, now, 30)).toEqual([]);
+  });
+
   it('OVERDUE past the promise until the car is ready', () => {
     expect(boardFlags({ ...base, promisedAt: minutesAgo(1) }, now, 30)).toEqual([F.OVERDUE]);
     expect(boardFlags({ ...base, promisedAt: minutesAgo(-1) }, now, 30)).toEqual([]);

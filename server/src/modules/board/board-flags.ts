@@ -18,7 +18,7 @@ registerEnumType(BoardFlag, {
   description: 'A mark on a wall card.',
   valuesConfig: {
     WAITING_PARTS: { description: 'On hold for parts.' },
-    WAITING_APPROVAL: { description: 'Waiting for the customer’s approval.' },
+    WAITING_APPROVAL: { description: 'Waiting for the customer’s approval: of the estimate, or of supplemental work (R-EST-6).' },
     REWORK: { description: 'Failed a quality check at least once (R-QC-2).' },
     STALE: { description: 'No recorded change for the store’s staleAfterMinutes while in the workshop (R-WO-6).' },
     OVERDUE: { description: 'The promised time has passed and the car is not ready.' },
@@ -42,6 +42,8 @@ export interface FlagFacts {
   payers: readonly JobPayer[];
   customerWaiting: boolean;
   source: WorkOrderSource;
+  /** R-EST-6: supplemental jobs wait for the customer's approval. */
+  jobsWaitingApproval?: boolean;
 }
 
 /** When the card turns STALE (R-WO-6: no recorded change for `staleAfterMinutes`); null when it cannot (not in the workshop). */
@@ -60,7 +62,7 @@ export function boardFlags(f: FlagFacts, now: Date, staleAfterMinutes: number): 
   const overdue = overdueAt(f);
   const flags: BoardFlag[] = [];
   if (f.status === S.ON_HOLD && f.holdReason === HoldReason.WAITING_PARTS) flags.push(BoardFlag.WAITING_PARTS);
-  if (f.status === S.AWAITING_APPROVAL || (f.status === S.ON_HOLD && f.holdReason === HoldReason.WAITING_APPROVAL)) flags.push(BoardFlag.WAITING_APPROVAL);
+  if (f.status === S.AWAITING_APPROVAL || (f.status === S.ON_HOLD && f.holdReason === HoldReason.WAITING_APPROVAL) || f.jobsWaitingApproval) flags.push(BoardFlag.WAITING_APPROVAL);
   if (f.reworkCount > 0 && NOT_YET_READY.includes(f.status)) flags.push(BoardFlag.REWORK);
   if (stale && now >= stale) flags.push(BoardFlag.STALE);
   if (overdue && now > overdue) flags.push(BoardFlag.OVERDUE);

@@ -4,7 +4,7 @@ import { Bay } from '../store/bay.entity.js';
 import { Store } from '../store/store.entity.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
-import { ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
+import { JobStatus, ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
 import { loadLiveOrders } from './board-live-cards.js';
 import { boardFlags, minutesBetween, overdueAt, staleAt } from './board-flags.js';
@@ -173,6 +173,7 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
         payers: jobs.map((j) => j.payer),
         customerWaiting: wo.customerWaiting,
         source: wo.source,
+        jobsWaitingApproval: jobs.some((j) => j.status === JobStatus.WAITING_APPROVAL),
       },
       now,
       staleAfterMinutes,

@@ -88,6 +88,10 @@ export class ProgressAdvisor {
 /** What the holder of a tracking link may see (§14): nothing about the customer or any other order. */
 @ObjectType({ description: 'What a customer link shows: the car and its progress, nothing personal.' })
 export class WorkOrderProgress {
+  /** Not in the schema: which order and store, for field resolvers of other modules (the estimate's pendingEstimate). */
+  workOrderId!: number;
+  storeId!: number;
+
   @Field(() => String, { description: 'The work-order number (as printed on the 委托书).' })
   number!: string;
 

@@ -110,13 +110,16 @@ export class TrackingFeed implements LiveConsumer {
       try {
         while (store.lastSeq! < store.notified && store.watchers.size) {
           const upTo = store.notified;
-          const rows = await this.orm.em.fork().execute<{ aggregate_id: number }[]>(
-            `select distinct aggregate_id from domain_event
-              where store_id = ? and seq > ? and seq <= ? and aggregate_type = ? and aggregate_id in (?)`,
-            [storeId, store.lastSeq, upTo, WORK_ORDER, [...store.watchers.keys()]],
+          // The order's own events, and events of other aggregates about it (an estimate sent or approved: `workOrderId` in their facts).
+          const ids = [...store.watchers.keys()];
+          const rows = await this.orm.em.fork().execute<{ work_order_id: string }[]>(
+            `select distinct case when aggregate_type = ? then aggregate_id::text else data->>'workOrderId' end as work_order_id from domain_event
+              where store_id = ? and seq > ? and seq <= ?
+                and ((aggregate_type = ? and aggregate_id in (?)) or (aggregate_type <> ? and data->>'workOrderId' in (?)))`,
+            [WORK_ORDER, storeId, store.lastSeq, upTo, WORK_ORDER, ids, WORK_ORDER, ids.map(String)],
           );
           store.lastSeq = upTo;
-          for (const row of rows) for (const watch of store.watchers.get(row.aggregate_id) ?? []) watch.wake();
+          for (const row of rows) for (const watch of store.watchers.get(Number(row.work_order_id)) ?? []) watch.wake();
         }
       } catch (e) {
         rootLogger.error({ err: describeForLog(e) }, 'tracking feed: could not read events');

@@ -46,6 +46,8 @@ export class TrackingService {
     const store = await em.findOneOrFail(Store, wo.store.id);
     const advisor = wo.advisor.getEntity();
     return {
+      workOrderId: wo.id,
+      storeId: wo.store.id,
       number: wo.number,
       status: wo.status,
       steps: progressSteps(wo.status, wo.washRequested, wo.createdAt, changes, locale),

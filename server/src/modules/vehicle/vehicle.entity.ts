@@ -1,10 +1,11 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref, Unique, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref, Unique, OptionalProps } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Staff } from '../staff/staff.entity.js';
 import { Store } from '../store/store.entity.js';
+import { VehicleUsage } from './vehicle.enums.js';
 
 /** R-ARC-2. VIN and plate are validated and normalised before they get here. */
 @Entity({ tableName: 'vehicle' })
@@ -13,7 +14,7 @@ import { Store } from '../store/store.entity.js';
 @Unique({ name: 'vehicle_store_id_plate_active_unique', expression: 'create unique index "vehicle_store_id_plate_active_unique" on "vehicle" ("store_id", "plate") where "active"' })
 @ObjectType({ implements: Node, description: 'A vehicle in the store archive.' })
 export class Vehicle {
-  [OptionalProps]?: 'globalId' | 'active' | 'createdAt';
+  [OptionalProps]?: 'globalId' | 'active' | 'createdAt' | 'version';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -54,6 +55,46 @@ export class Vehicle {
 
   @ManyToOne(() => Staff, { ref: true, nullable: true })
   createdBy?: Ref<Staff> | null;
+
+  @Field(() => String, { nullable: true, description: 'R-ARC-2: engine number (发动机号).' })
+  @Property({ type: 'string', length: 30, nullable: true })
+  engineNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'R-ARC-2: transmission number (变速箱号).' })
+  @Property({ type: 'string', length: 30, nullable: true })
+  transmissionNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'R-ARC-2: purchase date, YYYY-MM-DD; warranty runs from it (R-EST-5).' })
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  purchaseDate?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'R-ARC-2: sold by this store; null when unknown.' })
+  @Property({ type: 'boolean', nullable: true })
+  soldHere?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'R-ARC-2: warranty term in years from the purchase date.' })
+  @Property({ type: 'integer', nullable: true })
+  warrantyYears?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'R-ARC-2: warranty term in kilometres.' })
+  @Property({ type: 'integer', nullable: true })
+  warrantyKm?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'R-ARC-2: insurance expiry, YYYY-MM-DD (R-CARE-4).' })
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  insuranceExpiresOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'R-ARC-2: annual inspection due, YYYY-MM-DD (R-CARE-4).' })
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  inspectionDueOn?: string | null;
+
+  @Field(() => VehicleUsage, { nullable: true, description: 'R-ARC-2: what the vehicle is used for.' })
+  @Enum({ items: () => VehicleUsage, nullable: true })
+  usage?: VehicleUsage | null;
+
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back as expectedVersion to updateVehicle.' })
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
 
   @Field(() => Date, { description: 'When the vehicle was registered.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -6,7 +6,7 @@ import { toPayload } from '../../graphql/user-error.js';
 import { ok } from '../../shared/result.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Role, VIN_ROLES } from '../staff/roles.js';
-import { CreateVehicleInput, CreateVehiclePayload, TransferPlateInput, TransferPlatePayload } from './dto.js';
+import { CreateVehicleInput, CreateVehiclePayload, TransferPlateInput, TransferPlatePayload, UpdateVehicleInput, UpdateVehiclePayload } from './dto.js';
 import { Vehicle } from './vehicle.entity.js';
 
 @Resolver(() => Vehicle)
@@ -23,6 +23,12 @@ export class VehicleResolver {
     const result = await ctx.services.vehicles.transferPlate(ctx.em, requireStaff(ctx), input);
     const payload = toPayload(ctx.locale, 'vehicle', result.ok ? ok(result.value.vehicle) : result);
     return { ...payload, previousHolder: result.ok ? result.value.previousHolder : null };
+  }
+
+  @Authorized(Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER, Role.CUSTOMER_SERVICE, Role.WARRANTY_CLERK)
+  @Mutation(() => UpdateVehiclePayload, { description: 'R-ARC-2: changes the archive fields (engine and transmission numbers, purchase, warranty terms, insurance, inspection, usage); optimistic locking with expectedVersion; audited.' })
+  async updateVehicle(@Arg('input', () => UpdateVehicleInput, { description: 'What to change; see the input type.' }) input: UpdateVehicleInput, @Ctx() ctx: Context): Promise<UpdateVehiclePayload> {
+    return toPayload(ctx.locale, 'vehicle', await ctx.services.vehicles.update(ctx.em, requireStaff(ctx), input));
   }
 
   /** Customer data is for staff only, never for a wall display. */

@@ -11,7 +11,7 @@ import { isValidPlate, normalizePlate } from '../../shared/plate.js';
 import { isValidVin, normalizeVin } from '../../shared/vin.js';
 import { createAudited } from '../audit/audit.js';
 import { Customer } from '../customer/customer.entity.js';
-import type { CreateVehicleInput, TransferPlateInput } from './dto.js';
+import type { CreateVehicleInput, TransferPlateInput, UpdateVehicleInput } from './dto.js';
 import { Vehicle } from './vehicle.entity.js';
 
 registerMessages({
@@ -21,10 +21,24 @@ registerMessages({
   DUPLICATE_PLATE: { zh: '该车牌已登记在本店另一辆在册车辆上（车牌转移需单独办理）', en: 'is already on another active vehicle of this store (moving a plate is a separate operation)' },
   PLATE_ALREADY_ON_VEHICLE: { zh: '该车辆已使用此车牌', en: 'This vehicle already carries that plate' },
   VEHICLE_INACTIVE: { zh: '该车辆已不在册', en: 'This vehicle is no longer active' },
+  INVALID_DATE: { zh: '日期格式应为 YYYY-MM-DD', en: 'must be a date as YYYY-MM-DD' },
+  DATE_IN_FUTURE: { zh: '日期不能晚于今天', en: 'cannot be in the future' },
+  INVALID_PART_NUMBER: { zh: '只能包含字母、数字和 -', en: 'may contain letters, digits and - only' },
   PLATE_TRANSFER_CONFLICT: { zh: '车牌刚被他人办理了转移，请刷新后重试', en: 'The plate was just moved by someone else; reload and retry' },
 });
 
 export const MAX_MILEAGE_KM = 2_000_000;
+const SERIAL = /^[A-Z0-9][A-Z0-9-]{0,29}$/;
+
+/** A calendar date YYYY-MM-DD that exists. */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+type ArchiveField = 'engineNumber' | 'transmissionNumber' | 'purchaseDate' | 'soldHere' | 'warrantyYears' | 'warrantyKm' | 'insuranceExpiresOn' | 'inspectionDueOn' | 'usage';
+const ARCHIVE_FIELDS: readonly ArchiveField[] = ['engineNumber', 'transmissionNumber', 'purchaseDate', 'soldHere', 'warrantyYears', 'warrantyKm', 'insuranceExpiresOn', 'inspectionDueOn', 'usage'];
 
 export class VehicleService {
   async create(em: EntityManager, actor: StaffActor, input: CreateVehicleInput): Promise<Result<Vehicle>> {
@@ -66,6 +80,54 @@ export class VehicleService {
     // A concurrent insert won the unique index: say which one.
     if (!(await duplicates())) check.fail(['vin'], 'DUPLICATE_VIN');
     return refuse(...check.errors);
+  }
+
+  /**
+   * R-ARC-2: the archive fields (engine and transmission numbers, purchase, warranty terms, insurance,
+   * inspection, usage) with optimistic locking: omitted fields stay, null clears. The row is locked,
+   * the version checked, the change audited with before and after; a change that changes nothing
+   * writes nothing.
+   */
+  async update(em: EntityManager, actor: StaffActor, input: UpdateVehicleInput): Promise<Result<Vehicle>> {
+    const check = new InputCheck();
+    const values: Partial<Record<ArchiveField, unknown>> = {};
+    for (const name of ['engineNumber', 'transmissionNumber'] as const) {
+      if (input[name] === undefined) continue;
+      const v = input[name] == null ? null : check.text([name], input[name], { max: 30 })?.toUpperCase() ?? null;
+      if (v != null && !SERIAL.test(v)) check.fail([name], 'INVALID_PART_NUMBER');
+      values[name] = v;
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    for (const name of ['purchaseDate', 'insuranceExpiresOn', 'inspectionDueOn'] as const) {
+      if (input[name] === undefined) continue;
+      const v = input[name];
+      if (v != null && !isCalendarDate(v)) check.fail([name], 'INVALID_DATE');
+      else if (name === 'purchaseDate' && v != null && v > today) check.fail([name], 'DATE_IN_FUTURE');
+      values[name] = v;
+    }
+    check.range(['warrantyYears'], input.warrantyYears, 0, 20);
+    check.range(['warrantyKm'], input.warrantyKm, 0, MAX_MILEAGE_KM);
+    for (const name of ['soldHere', 'warrantyYears', 'warrantyKm', 'usage'] as const) if (input[name] !== undefined) values[name] = input[name];
+    const id = dbId(input.id, 'Vehicle');
+    if (!id) return refuse(notFound('Vehicle'));
+    if (check.failed) return refuse(...check.errors);
+    return em.transactional(async (tx) => {
+      const vehicle = await tx.findOne(Vehicle, { id, store: actor.storeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!vehicle) return refuse(notFound('Vehicle'));
+      if (vehicle.version !== input.expectedVersion) return refuse(refusal('STALE_VERSION', check.path('expectedVersion'), { current: vehicle.version }));
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const name of ARCHIVE_FIELDS) {
+        if (!(name in values) || vehicle[name] === values[name]) continue;
+        before[name] = vehicle[name] ?? null;
+        after[name] = values[name];
+        (vehicle as unknown as Record<string, unknown>)[name] = values[name];
+      }
+      if (!Object.keys(after).length) return ok(vehicle);
+      vehicle.version += 1;
+      audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'vehicle.update', entity: 'Vehicle', entityId: vehicle.id, data: { before, after } });
+      return ok(vehicle);
+    });
   }
 
   /**

@@ -22,6 +22,8 @@ export enum HoldReason {
 }
 
 export enum JobStatus {
+  /** R-EST-6: supplemental work waiting for the customer's approval; not to be started or clocked. */
+  WAITING_APPROVAL = 'WAITING_APPROVAL',
   PENDING = 'PENDING',
   IN_PROGRESS = 'IN_PROGRESS',
   DONE = 'DONE',
@@ -47,6 +49,10 @@ export enum WorkOrderEventKind {
   TRANSITIONED = 'TRANSITIONED',
   ASSIGNED = 'ASSIGNED',
   DELAYED = 'DELAYED',
+  RECEIVED = 'RECEIVED',
+  WALK_AROUND_RECORDED = 'WALK_AROUND_RECORDED',
+  JOBS_ADDED = 'JOBS_ADDED',
+  JOBS_RELEASED = 'JOBS_RELEASED',
 }
 
 /** Statuses shown on the workshop board; DELIVERED and CANCELLED have left the floor. */
@@ -100,6 +106,7 @@ registerEnumType(JobStatus, {
   name: 'JobStatus',
   description: 'Progress of one job.',
   valuesConfig: {
+    WAITING_APPROVAL: { description: 'Supplemental work waiting for the customer’s approval (R-EST-6); may not be started.' },
     PENDING: { description: 'Not started.' },
     IN_PROGRESS: { description: 'Being worked on.' },
     DONE: { description: 'Finished.' },
@@ -132,5 +139,9 @@ registerEnumType(WorkOrderEventKind, {
     TRANSITIONED: { description: 'The status changed.' },
     ASSIGNED: { description: 'Bay or technicians were assigned.' },
     DELAYED: { description: 'The promised time was moved (reportWorkOrderDelay).' },
+    RECEIVED: { description: 'The car was received at the front desk (receiveVehicle, R-REC-1/2).' },
+    WALK_AROUND_RECORDED: { description: 'The walk-around sheet, or the customer’s refusal of it, was signed (recordWalkAround, R-REC-3).' },
+    JOBS_ADDED: { description: 'Jobs were added (R-EST-6: supplemental work, waiting for approval).' },
+    JOBS_RELEASED: { description: 'The customer decided on supplemental work: approved jobs released, the others withdrawn (R-EST-6).' },
   },
 });

@@ -6,7 +6,7 @@ import { type Actor, staffIdOf } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { normalizePlate } from '../../shared/plate.js';
-import { notFound, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
+import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
 import { MAX_MILEAGE_KM } from '../vehicle/vehicle.service.js';
 import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
@@ -21,7 +21,9 @@ import type { WorkOrderFilter } from './dto/work-order-filter.input.js';
 import { Job } from './job.entity.js';
 import { WORK_ORDER } from './work-order-event.js';
 import { WorkOrder } from './work-order.entity.js';
-import { WorkOrderEventKind, WorkOrderStatus as S } from './work-order.enums.js';
+import { JobStatus, type JobPayer, WorkOrderEventKind, WorkOrderStatus as S } from './work-order.enums.js';
+import type { Skill } from '../staff/roles.js';
+import { toGlobalId } from '../../shared/global-id.js';
 import { WorkOrderError as E } from './work-order.errors.js';
 import {
   ASSIGNABLE,
@@ -40,6 +42,17 @@ const MAX_JOBS = 50;
 /** A promise further ahead than this is a typo (9999), not a workshop's plan (issue 9 §6). */
 export const MAX_PROMISE_DAYS = 180;
 
+/** More checks and writes in the transaction that opens a work order: refusals, or the facts to append. */
+export type CreateAlso = (tx: EntityManager, workOrder: WorkOrder, at: Date) => Promise<Refusal[] | Fact[]>;
+
+/** A job another module adds to an order (R-EST-6). */
+export interface NewJob {
+  title: string;
+  skill: Skill;
+  standardMinutes: number;
+  payer: JobPayer;
+}
+
 /** ≥128 bits from a CSPRNG (here 256), URL-safe. */
 export function newTrackingToken(): string {
   return randomBytes(32).toString('base64url');
@@ -55,7 +68,12 @@ export class WorkOrderService {
     return this.log.clock.now();
   }
 
-  async create(em: EntityManager, actor: Actor, input: CreateWorkOrderInput): Promise<Result<WorkOrder>> {
+  /**
+   * Opens a work order. `also` lets another module (reception) check and write more in the same
+   * transaction, under the same store lock, once the order exists: its refusals roll everything back,
+   * its facts are appended after CREATED.
+   */
+  async create(em: EntityManager, actor: Actor, input: CreateWorkOrderInput, also?: CreateAlso): Promise<Result<WorkOrder>> {
     const storeId = actor.storeId;
     const check = new InputCheck();
     const complaint = check.text(['complaint'], input.complaint, { max: 2000, required: true, multiline: true });
@@ -108,7 +126,13 @@ export class WorkOrderService {
         jobRows.forEach((job, position) => tx.create(Job, { ...job, title: job.title!, workOrder: wo, position }));
         if (input.mileageIn != null && (vehicle!.mileageKm ?? 0) < input.mileageIn) vehicle!.mileageKm = input.mileageIn;
         await tx.flush();
-        return { aggregate: wo, facts: [{ kind: WorkOrderEventKind.CREATED, data: { to: S.DRAFT } }] };
+        const facts: Fact[] = [{ kind: WorkOrderEventKind.CREATED, data: { to: S.DRAFT } }];
+        if (also) {
+          const more = await also(tx, wo, now);
+          if (more.some((m) => !('kind' in m))) return more as Refusal[];
+          facts.push(...(more as Fact[]));
+        }
+        return { aggregate: wo, facts };
       },
     });
   }
@@ -226,6 +250,36 @@ export class WorkOrderService {
       wo.delayReason = reason;
       wo.delayRemedy = remedy;
       return { kind: WorkOrderEventKind.DELAYED, data: { to: wo.status, reason, previousPromisedAt: previous, promisedAt: input.promisedAt.toISOString(), remedy } };
+    });
+  }
+
+  /**
+   * R-EST-6: adds jobs to the order (supplemental work, in status WAITING_APPROVAL until the customer
+   * decides); one JOBS_ADDED event on the order. Called by the estimate module in its transaction.
+   */
+  async addJobs(em: EntityManager, actor: Actor, workOrderId: number, jobs: readonly NewJob[], status: JobStatus, data: Record<string, unknown> = {}): Promise<Result<{ workOrder: WorkOrder; jobs: Job[] }>> {
+    let added: Job[] = [];
+    const result = await this.change(em, actor, toGlobalId(WORK_ORDER, workOrderId), null, async (tx, wo) => {
+      await wo.jobs.init();
+      if (wo.jobs.length + jobs.length > MAX_JOBS) return [refusal(E.TOO_MANY, ['input', 'lines'], { max: MAX_JOBS })];
+      const start = Math.max(-1, ...wo.jobs.getItems().map((j) => j.position)) + 1;
+      added = jobs.map((j, i) => tx.create(Job, { ...j, title: j.title.slice(0, 120), status, workOrder: wo, position: start + i }));
+      await tx.flush();
+      return { kind: WorkOrderEventKind.JOBS_ADDED, data: { to: wo.status, jobIds: added.map((j) => j.id), jobStatus: status, ...data } };
+    });
+    return result.ok ? ok({ workOrder: result.value, jobs: added }) : result;
+  }
+
+  /** R-EST-6: the customer decided: `release` jobs waiting for approval become PENDING, `withdraw` ones are removed; one JOBS_RELEASED event. */
+  async releaseJobs(em: EntityManager, actor: Actor, workOrderId: number, release: readonly number[], withdraw: readonly number[], data: Record<string, unknown> = {}): Promise<Result<WorkOrder>> {
+    return this.change(em, actor, toGlobalId(WORK_ORDER, workOrderId), null, async (tx, wo) => {
+      await wo.jobs.init();
+      for (const job of wo.jobs.getItems()) {
+        if (job.status !== JobStatus.WAITING_APPROVAL) continue;
+        if (release.includes(job.id)) job.status = JobStatus.PENDING;
+        else if (withdraw.includes(job.id)) tx.remove(job);
+      }
+      return { kind: WorkOrderEventKind.JOBS_RELEASED, data: { to: wo.status, released: [...release], withdrawn: [...withdraw], ...data } };
     });
   }
 

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, type DefinitionNode, type GraphQLEnumType, parse, print, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/config.js';
+
+const root = repoRoot();
+const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'frontdesk-estimates.graphql'), 'utf8');
+const NAMES = ['SaveEstimate', 'EstimateFields', 'SendEstimate', 'ApproveEstimateOnSite', 'ApproveEstimateByPhone', 'ApproveEstimateByLink', 'TrackWithEstimate', 'UpdateVehicleArchive', 'WarrantyEligibility', 'ConfirmWarranty', 'RecordDiagnosis', 'AddSupplementalWork'];
+const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
+
+describe('issue 7 contract: the estimate operations of frontdesk.graphql', () => {
+  it('validate against schema.graphql', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
+    const doc = parse(extracted);
+    expect(doc.definitions.map(nameOf).sort()).toEqual([...NAMES].sort());
+    expect(validate(schema, doc).map((e) => e.message)).toEqual([]);
+  });
+
+  it('are the shared contract’s operations, unchanged', () => {
+    const shared = path.join(root, '..', 'shared', 'contract', 'operations', 'frontdesk.graphql');
+    const mine = new Map(parse(extracted).definitions.map((d) => [nameOf(d), print(d)]));
+    if (!fs.existsSync(shared)) return;
+    const theirs = new Map(parse(fs.readFileSync(shared, 'utf8')).definitions.map((d) => [nameOf(d), print(d)]));
+    for (const name of NAMES) expect(mine.get(name), name).toBe(theirs.get(name));
+  });
+
+  it('the estimate enums carry the values the contract pins', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
+    const values = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name).sort();
+    expect(values('EstimateLineKind')).toEqual(['FEE', 'LABOUR', 'PART']);
+    expect(values('PartSource')).toEqual(['AFTERMARKET', 'OEM']);
+    expect(values('EstimatePayer')).toEqual(['CUSTOMER', 'INSURANCE', 'WARRANTY']);
+    expect(values('VehicleUsage')).toEqual(expect.arrayContaining(['PRIVATE']));
+    expect(values('ApprovalMethod')).toEqual(expect.arrayContaining(['ON_SITE_SIGNATURE', 'PHONE']));
+  });
+});
