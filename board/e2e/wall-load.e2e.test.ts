@@ -1,14 +1,19 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOrm } from '../../server/src/db/orm';
 import { Staff } from '../../server/src/modules/staff/staff.entity';
 import { Bay } from '../../server/src/modules/store/bay.entity';
 import { Store } from '../../server/src/modules/store/store.entity';
-import { insertOrders } from '../../server/test/helpers/bulk';
 import { chromiumPath } from './chromium';
 import { api, launch, login, type ServerProcess, startDatabase, startServer } from './harness';
 import { settledLayout } from './wall-check';
+
+// The server's bulk helper, loaded at run time: it pulls in server test helpers that are the server's
+// to type-check (under its own lib settings), not the board's.
+const BULK = path.resolve(import.meta.dirname, '../../server/test/helpers/bulk.ts');
+type InsertOrders = (orm: Awaited<ReturnType<typeof openOrm>>, o: { storeId: number; count: number; bayIds: number[]; technicianIds: number[]; advisorId: number }) => Promise<void>;
 
 /** The demo seed plus 60 more cars: more than fits, so columns and lanes overflow, and what is shown must still be whole. */
 describe.skipIf(chromiumPath() === null)('the wall under load in a real browser', () => {
@@ -28,6 +33,7 @@ describe.skipIf(chromiumPath() === null)('the wall under load in a real browser'
     const store = await em.findOneOrFail(Store, { code: { $ne: '' } });
     const bays = await em.find(Bay, {});
     const techs = await em.find(Staff, { username: { $in: ['tech1', 'tech2'] } });
+    const { insertOrders } = (await import(/* @vite-ignore */ BULK)) as { insertOrders: InsertOrders };
     await insertOrders(orm, { storeId: store.id, count: 60, bayIds: bays.map((b) => b.id), technicianIds: techs.map((t) => t.id), advisorId: techs[0].id });
     await orm.close(true);
     total = (await gql(`{ board { cards { workOrder { id } } } }`, {}, await login(server.base, 'foreman'))).board.cards.length;
