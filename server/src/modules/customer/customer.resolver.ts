@@ -7,6 +7,7 @@ import { toPayload } from '../../graphql/user-error.js';
 import { maskMobile } from '../../shared/mobile.js';
 import { CONTACT_ROLES, Role } from '../staff/roles.js';
 import { Customer } from './customer.entity.js';
+import { SENSITIVE_ARCHIVE_ROLES } from './customer-archive.roles.js';
 import { CreateCustomerInput, CreateCustomerPayload, CustomerConnection, CustomerFilter } from './dto.js';
 
 @Resolver(() => Customer)
@@ -27,7 +28,7 @@ export class CustomerResolver {
     @Arg('before', () => String, { nullable: true, description: PAGE_ARGS.before }) before?: string,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
   ) {
-    return ctx.services.customers.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after, last, before), filter, { fullMobile: viewerHasRole(ctx, CONTACT_ROLES) });
+    return ctx.services.customers.list(ctx.em, requireStaff(ctx).storeId, pageRequest(first, after, last, before), filter, { fullMobile: viewerHasRole(ctx, CONTACT_ROLES), idNumber: viewerHasRole(ctx, SENSITIVE_ARCHIVE_ROLES) });
   }
 
   /** R-ARC-5: the full number only for roles that contact customers. */

@@ -5,6 +5,7 @@ import { InputCheck } from '../../shared/input-check.js';
 import { ok, refuse, type Result } from '../../shared/result.js';
 import { registerMessages } from '../../i18n/messages.js';
 import { isValidMobile, normalizeMobile } from '../../shared/mobile.js';
+import { normalizeIdNumber } from '../../shared/id-number.js';
 import { createAudited } from '../audit/audit.js';
 import { Customer } from './customer.entity.js';
 import { CustomerType } from './customer-type.js';
@@ -39,14 +40,17 @@ export class CustomerService {
    * `fullMobile`: whether the viewer sees full mobiles (R-ARC-5). Everyone else may find a customer by
    * the last four digits only, or a masked number would be recovered by searching (issue 9 §4).
    */
-  async list(em: EntityManager, storeId: number, page: PageRequest, filter?: CustomerFilter | null, opts: { fullMobile: boolean } = { fullMobile: false }) {
+  async list(em: EntityManager, storeId: number, page: PageRequest, filter?: CustomerFilter | null, opts: { fullMobile: boolean; idNumber?: boolean } = { fullMobile: false }) {
     const where: Record<string, unknown> = { store: storeId };
     if (filter?.customerType?.length) where.customerType = { $in: filter.customerType };
     const search = filter?.search?.trim().slice(0, 50);
     if (search) {
       const digits = normalizeMobile(search);
       const byMobile = /^\d{4}$/.test(digits) ? [{ mobile: { $like: `%${digits}` } }] : opts.fullMobile ? [{ mobile: digits }] : [];
-      where.$or = [{ name: { $ilike: `%${search.replace(/[%_\\]/g, '\\$&')}%` } }, ...byMobile];
+      // R-ARC-5: an ID number finds its customer only for the roles that may see ID numbers.
+      const id = normalizeIdNumber(search);
+      const byIdNumber = opts.idNumber && /^\d{17}[\dX]$/.test(id) ? [{ idNumber: id }] : [];
+      where.$or = [{ name: { $ilike: `%${search.replace(/[%_\\]/g, '\\$&')}%` } }, ...byMobile, ...byIdNumber];
     }
     const [rows, total] = await Promise.all([
       em.find(Customer, { ...where, ...keyset(page).where }, keyset(page).options),

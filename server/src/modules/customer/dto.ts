@@ -30,7 +30,7 @@ export class CustomerFilter {
   @Field(() => [CustomerType], { nullable: true, description: 'Only these kinds.' })
   customerType?: CustomerType[];
 
-  @Field(() => String, { nullable: true, description: 'Matches the name, the last four digits of the mobile, or (for roles that see full mobiles) the full mobile.' })
+  @Field(() => String, { nullable: true, description: 'Matches the name, the last four digits of the mobile, or (for roles that see them in full) the full mobile or the ID number.' })
   search?: string;
 }
 
