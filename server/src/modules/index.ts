@@ -3,6 +3,7 @@ import { appointmentModule } from './appointment/index.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { boardModule } from './board/index.js';
+import { complaintModule } from './complaint/index.js';
 import { customerModule } from './customer/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
@@ -32,6 +33,7 @@ export const MODULES: readonly ModuleManifest[] = [
   trackingModule,
   appointmentModule,
   uploadModule,
+  complaintModule,
   receptionModule,
   estimateModule,
 ];

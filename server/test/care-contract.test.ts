@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, type DefinitionNode, type GraphQLEnumType, parse, print, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/config.js';
+
+const root = repoRoot();
+const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-archive-complaints.graphql'), 'utf8');
+const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints'];
+const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
+
+describe('issue 10 contract, the part built: archive completeness and complaints of care.graphql', () => {
+  it('validate against schema.graphql', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
+    const doc = parse(extracted);
+    expect(doc.definitions.map(nameOf).sort()).toEqual([...NAMES].sort());
+    expect(validate(schema, doc).map((e) => e.message)).toEqual([]);
+  });
+
+  it('are the shared contract’s operations, unchanged', () => {
+    const shared = path.join(root, '..', 'shared', 'contract', 'operations', 'care.graphql');
+    if (!fs.existsSync(shared)) return;
+    const mine = new Map(parse(extracted).definitions.map((d) => [nameOf(d), print(d)]));
+    const theirs = new Map(parse(fs.readFileSync(shared, 'utf8')).definitions.map((d) => [nameOf(d), print(d)]));
+    for (const name of NAMES) expect(mine.get(name), name).toBe(theirs.get(name));
+  });
+
+  it('the enums carry the values the contract pins', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
+    const values = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
+    expect(values('ComplaintStatus')).toEqual(expect.arrayContaining(['OPEN', 'RESPONDED', 'RESOLVED', 'CONFIRMED', 'REOPENED']));
+    expect(values('ComplaintCategory')).toContain('QUALITY');
+    expect(values('ComplaintSeverity')).toContain('MAJOR');
+    expect(values('ComplaintChannel')).toContain('PHONE');
+    expect(values('ContactChannel')).toContain('WECHAT');
+    expect(values('CustomerSource')).toContain('SOLD_HERE');
+  });
+});
