@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
 
 const root = repoRoot();
-const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-archive-complaints.graphql'), 'utf8');
-const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints'];
+const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-built.graphql'), 'utf8');
+const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached'];
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
-describe('issue 10 contract, the part built: archive completeness and complaints of care.graphql', () => {
+describe('issue 10 contract, the part built: archive completeness, complaints and follow-up calls of care.graphql', () => {
   it('validate against schema.graphql', () => {
     const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
     const doc = parse(extracted);
@@ -34,5 +34,8 @@ describe('issue 10 contract, the part built: archive completeness and complaints
     expect(values('ComplaintChannel')).toContain('PHONE');
     expect(values('ContactChannel')).toContain('WECHAT');
     expect(values('CustomerSource')).toContain('SOLD_HERE');
+    expect(values('FollowUpKind')).toEqual(expect.arrayContaining(['CALLBACK', 'TRACKING_CALL', 'COMPLAINT_RECALL', 'CALL_WHEN_PARTS_ARRIVE']));
+    expect(values('FollowUpStatus')).toEqual(expect.arrayContaining(['OPEN', 'OVERDUE']));
+    expect(values('CallOutcome')).toEqual(expect.arrayContaining(['REACHED', 'NO_ANSWER']));
   });
 });

@@ -5,6 +5,7 @@ import { authModule } from './auth/index.js';
 import { boardModule } from './board/index.js';
 import { complaintModule } from './complaint/index.js';
 import { customerModule } from './customer/index.js';
+import { followUpModule } from './follow-up/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
@@ -34,6 +35,7 @@ export const MODULES: readonly ModuleManifest[] = [
   appointmentModule,
   uploadModule,
   complaintModule,
+  followUpModule,
   receptionModule,
   estimateModule,
 ];

@@ -15,6 +15,7 @@ import { Migration20261124094000_diagnoses } from './Migration20261124094000_dia
 import { Migration20261124095000_supplemental_jobs } from './Migration20261124095000_supplemental_jobs.js';
 import { Migration20261124130000_customer_archive } from './Migration20261124130000_customer_archive.js';
 import { Migration20261124131000_complaints } from './Migration20261124131000_complaints.js';
+import { Migration20261124132000_follow_up } from './Migration20261124132000_follow_up.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -35,4 +36,5 @@ export const migrationsList = [
   { name: 'Migration20261124095000_supplemental_jobs', class: Migration20261124095000_supplemental_jobs },
   { name: 'Migration20261124130000_customer_archive', class: Migration20261124130000_customer_archive },
   { name: 'Migration20261124131000_complaints', class: Migration20261124131000_complaints },
+  { name: 'Migration20261124132000_follow_up', class: Migration20261124132000_follow_up },
 ];

@@ -1,0 +1,65 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../../graphql/connection.js';
+import { UserError } from '../../../graphql/user-error.js';
+import { ContactChannel } from '../../customer/customer-archive.enums.js';
+import { FollowUpTask, Survey } from '../follow-up.entity.js';
+import { CallOutcome, FollowUpKind, FollowUpStatus } from '../follow-up.enums.js';
+
+@InputType({ description: 'The customer’s rating of the visit (R-FU-2), 1 (poor) to 5 (excellent).' })
+export class SurveyInput {
+  @Field(() => Int, { description: 'Service attitude, 1–5.' })
+  attitude!: number;
+
+  @Field(() => Int, { description: 'Work quality, 1–5.' })
+  quality!: number;
+
+  @Field(() => Int, { description: 'Price transparency, 1–5.' })
+  priceTransparency!: number;
+
+  @Field(() => String, { nullable: true, description: 'Suggestions, in the customer’s words.' })
+  suggestions?: string | null;
+}
+
+@InputType({ description: 'One call of a follow-up task (R-FU-1): every attempt is logged.' })
+export class CompleteFollowUpInput {
+  @Field(() => ID, { description: 'The task.' })
+  taskId!: string;
+
+  @Field(() => CallOutcome, { description: 'How it went; not reached, the task comes back later.' })
+  outcome!: CallOutcome;
+
+  @Field(() => ContactChannel, { description: 'How the customer was contacted.' })
+  channel!: ContactChannel;
+
+  @Field(() => String, { nullable: true, description: 'What was said.' })
+  notes?: string | null;
+
+  @Field(() => SurveyInput, { nullable: true, description: 'The customer’s rating, when reached.' })
+  survey?: SurveyInput | null;
+}
+
+@InputType({ description: 'Narrows the follow-up list.' })
+export class FollowUpFilter {
+  @Field(() => [FollowUpKind], { nullable: true, description: 'Only these kinds.' })
+  kind?: FollowUpKind[] | null;
+
+  @Field(() => [FollowUpStatus], { nullable: true, description: 'Only these statuses (OVERDUE: open past the due time).' })
+  status?: FollowUpStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only tasks assigned to me or to nobody (customer service’s common list).' })
+  assignedToMe?: boolean | null;
+}
+
+@ObjectType({ description: 'The task after the call, or why not.' })
+export class CompleteFollowUpPayload {
+  @Field(() => FollowUpTask, { nullable: true, description: 'The task as saved; null when refused.' })
+  task?: FollowUpTask | null;
+
+  @Field(() => Survey, { nullable: true, description: 'The survey recorded with the call, if any.' })
+  survey?: Survey | null;
+
+  @Field(() => [UserError], { description: 'Why it was refused; empty on success.' })
+  userErrors: UserError[] = [];
+}
+
+export const TaskConnection = ConnectionType(FollowUpTask, 'Task');

@@ -1,0 +1,79 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireStaff } from '../../graphql/auth-checker.js';
+import { PAGE_ARGS, pageRequest } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { toUserError } from '../../graphql/user-error.js';
+import { Customer } from '../customer/customer.entity.js';
+import { Staff } from '../staff/staff.entity.js';
+import { WorkOrder } from '../work-order/work-order.entity.js';
+import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
+import { FollowUpStatus } from './follow-up.enums.js';
+import { FOLLOW_UP_ROLES } from './follow-up.roles.js';
+import { CompleteFollowUpInput, CompleteFollowUpPayload, FollowUpFilter, TaskConnection } from './dto/follow-up.dto.js';
+
+@Resolver(() => FollowUpTask)
+export class FollowUpResolver {
+  @Authorized(...FOLLOW_UP_ROLES)
+  @Query(() => TaskConnection, { description: 'R-FU-1/4: follow-up calls of your store (callbacks, tracking calls…).' })
+  followUpTasks(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGS.first }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGS.after }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_ARGS.last }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_ARGS.before }) before?: string,
+    @Arg('filter', () => FollowUpFilter, { nullable: true, description: 'Narrows the list.' }) filter?: FollowUpFilter,
+  ) {
+    return ctx.services.followUps.list(ctx.em, requireStaff(ctx), pageRequest(first, after, last, before), filter);
+  }
+
+  @Authorized(...FOLLOW_UP_ROLES)
+  @Mutation(() => CompleteFollowUpPayload, { description: 'R-FU-1/2: logs a call (outcome, channel, notes) and, when the customer was reached, their survey.' })
+  async completeFollowUp(@Arg('input', () => CompleteFollowUpInput, { description: 'The call.' }) input: CompleteFollowUpInput, @Ctx() ctx: Context): Promise<CompleteFollowUpPayload> {
+    const result = await ctx.services.followUps.complete(ctx.em, requireStaff(ctx), input);
+    const payload = new CompleteFollowUpPayload();
+    if (result.ok) Object.assign(payload, { task: result.value.task, survey: result.value.survey });
+    else payload.userErrors = result.errors.map((e) => toUserError(ctx.locale, e));
+    return payload;
+  }
+
+  @FieldResolver(() => FollowUpStatus, { description: 'Where it stands (OVERDUE: open past its due time).' })
+  status(@Root() task: FollowUpTask, @Ctx() ctx: Context): FollowUpStatus {
+    return ctx.services.followUps.statusOf(task);
+  }
+
+  @FieldResolver(() => Customer, { description: 'The customer to call.' })
+  customer(@Root() task: FollowUpTask) {
+    return task.customer.load();
+  }
+
+  @FieldResolver(() => WorkOrder, { nullable: true, description: 'The visit it follows.' })
+  workOrder(@Root() task: FollowUpTask) {
+    return task.workOrder ? task.workOrder.load() : null;
+  }
+
+  @FieldResolver(() => Staff, { nullable: true, description: 'Who it is assigned to (null: customer service’s common list).' })
+  assignee(@Root() task: FollowUpTask) {
+    return task.assignee ? task.assignee.load() : null;
+  }
+
+  @FieldResolver(() => [FollowUpAttempt], { description: 'Every attempt, oldest first.' })
+  attempts(@Root() task: FollowUpTask) {
+    return task.attempts.load();
+  }
+}
+
+@Resolver(() => FollowUpAttempt)
+export class FollowUpAttemptResolver {
+  @FieldResolver(() => Staff, { description: 'Who called.' })
+  by(@Root() attempt: FollowUpAttempt) {
+    return attempt.by.load();
+  }
+}
+
+@Resolver(() => Survey)
+export class SurveyResolver {
+  @FieldResolver(() => WorkOrder, { description: 'The visit rated.' })
+  workOrder(@Root() survey: Survey) {
+    return survey.workOrder.load();
+  }
+}

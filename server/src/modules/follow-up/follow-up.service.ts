@@ -1,0 +1,130 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DomainEvent } from '../../events/domain-event.entity.js';
+import type { EventLog } from '../../events/event-log.js';
+import type { Actor, StaffActor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { dbId } from '../../shared/global-id.js';
+import { InputCheck } from '../../shared/input-check.js';
+import { keyset, toConnection, type PageRequest } from '../../shared/page.js';
+import { notFound, refusal, type Result } from '../../shared/result.js';
+import { Customer } from '../customer/customer.entity.js';
+import { ContactChannel } from '../customer/customer-archive.enums.js';
+import { Staff } from '../staff/staff.entity.js';
+import { WorkOrder } from '../work-order/work-order.entity.js';
+import { WorkOrderStatus } from '../work-order/work-order.enums.js';
+import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
+import { CallOutcome, FollowUpKind as Kind, FollowUpStatus as St } from './follow-up.enums.js';
+import type { CompleteFollowUpInput, FollowUpFilter } from './dto/follow-up.dto.js';
+import './follow-up.errors.js';
+
+export const FOLLOW_UP = 'Task';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** R-FU-1 timings: the callback within 24 hours; not reached, retried 2 hours later, then the next day, then given up (3 attempts). */
+export const CALLBACK_WITHIN_HOURS = 24;
+export const MAX_ATTEMPTS = 3;
+const RETRY_AFTER = [2 * HOUR, DAY];
+/** R-FU-4: the first tracking call on day 3 (of the 3–7 day window), the second a week later. */
+const TRACKING_DAYS = [3, 10];
+
+/**
+ * Follow-up calls (R-FU-1/2/4). A delivery in the event log creates, through a durable consumer, the
+ * callback due within 24 hours and two tracking calls, each with its own topic from the work done, on
+ * the customer's preferred channel. Customer service works them: every attempt is logged with outcome,
+ * channel and who; not reached, the task comes back later, and after the last try it is UNREACHED. A
+ * reached customer may rate the visit (the survey, one per visit).
+ */
+export class FollowUpService {
+  constructor(
+    private readonly log: EventLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The durable consumer's handler: idempotent (a task per visit, kind and sequence, enforced by a unique key). */
+  async onWorkOrderEvent(tx: EntityManager, event: DomainEvent): Promise<void> {
+    if (event.kind !== 'TRANSITIONED' || event.data.to !== WorkOrderStatus.DELIVERED) return;
+    const wo = await tx.findOne(WorkOrder, { id: event.aggregateId }, { populate: ['jobs', 'customer'] });
+    if (!wo) return;
+    const customer = wo.customer.getEntity() as Customer;
+    const work = wo.jobs.getItems().map((j) => j.title).join('、') || wo.complaint.slice(0, 60);
+    const channel = customer.preferredChannel ?? ContactChannel.PHONE;
+    const at = event.at.getTime();
+    const tasks = [
+      { kind: Kind.CALLBACK, sequence: 1, dueAt: new Date(at + CALLBACK_WITHIN_HOURS * HOUR), topic: `交车回访：${work}，服务是否满意` },
+      { kind: Kind.TRACKING_CALL, sequence: 1, dueAt: new Date(at + TRACKING_DAYS[0] * DAY), topic: `用车情况跟踪：${work}后车辆是否正常` },
+      { kind: Kind.TRACKING_CALL, sequence: 2, dueAt: new Date(at + TRACKING_DAYS[1] * DAY), topic: `维修效果复查：${work}，有无新的问题，提醒下次保养` },
+    ];
+    for (const t of tasks) {
+      await tx.execute(
+        `insert into follow_up_task (store_id, kind, sequence, due_at, topic, channel, customer_id, work_order_id, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (work_order_id, kind, sequence) do nothing`,
+        [wo.store.id, t.kind, t.sequence, t.dueAt, t.topic.slice(0, 300), channel, customer.id, wo.id, event.at],
+      );
+    }
+  }
+
+  /** One call: the attempt is logged; reached, the task is done (with the survey, if given); not reached, it comes back later or ends UNREACHED. */
+  async complete(em: EntityManager, actor: StaffActor, input: CompleteFollowUpInput): Promise<Result<{ task: FollowUpTask; survey: Survey | null }>> {
+    const check = new InputCheck();
+    const notes = check.text(['notes'], input.notes, { max: 1000, multiline: true });
+    const s = input.survey;
+    if (s) {
+      for (const name of ['attitude', 'quality', 'priceTransparency'] as const) check.range(['survey', name], s[name], 1, 5);
+      check.text(['survey', 'suggestions'], s.suggestions, { max: 1000, multiline: true });
+      if (input.outcome !== CallOutcome.REACHED) check.fail(['survey'], 'SURVEY_NEEDS_REACHED');
+    }
+    const id = dbId(input.taskId, 'Task');
+    if (!id) return { ok: false, errors: [notFound('Task', ['input', 'taskId'])] };
+    if (check.failed) return { ok: false, errors: check.errors };
+    let survey: Survey | null = null;
+    const result = await this.log.change(em, actor, {
+      type: FOLLOW_UP,
+      storeId: actor.storeId,
+      load: (tx) => tx.findOne(FollowUpTask, { id, store: actor.storeId }, { refresh: true }),
+      notFound: notFound('Task', ['input', 'taskId']),
+      apply: async (tx, task, at) => {
+        if (task.status !== St.OPEN) return [refusal('TASK_NOT_OPEN', ['input', 'taskId'])];
+        tx.create(FollowUpAttempt, { task, at, outcome: input.outcome, channel: input.channel, notes, by: tx.getReference(Staff, actor.staffId) });
+        task.attemptCount += 1;
+        if (input.outcome === CallOutcome.REACHED) {
+          task.status = St.DONE;
+          if (s) {
+            if (!task.workOrder) return [refusal('SURVEY_NEEDS_WORK_ORDER', ['input', 'survey'])];
+            if (await tx.count(Survey, { workOrder: task.workOrder.id })) return [refusal('SURVEY_EXISTS', ['input', 'survey'])];
+            survey = tx.create(Survey, { store: actor.storeId, workOrder: task.workOrder.id, attitude: s.attitude, quality: s.quality, priceTransparency: s.priceTransparency, suggestions: s.suggestions?.trim() || null, createdAt: at });
+          }
+        } else if (input.outcome === CallOutcome.WRONG_NUMBER || task.attemptCount >= MAX_ATTEMPTS) {
+          task.status = St.UNREACHED;
+        } else {
+          task.dueAt = new Date(at.getTime() + RETRY_AFTER[Math.min(task.attemptCount - 1, RETRY_AFTER.length - 1)]);
+        }
+        return [{ kind: `ATTEMPT_${input.outcome}`, data: { outcome: input.outcome, channel: input.channel, status: task.status, dueAt: task.dueAt.toISOString() } }];
+      },
+    });
+    return result.ok ? { ok: true, value: { task: result.value, survey } } : result;
+  }
+
+  /** The status as people see it: an open task past its due time is OVERDUE. */
+  statusOf(task: FollowUpTask): St {
+    return task.status === St.OPEN && task.dueAt.getTime() < this.clock.now().getTime() ? St.OVERDUE : task.status;
+  }
+
+  async list(em: EntityManager, actor: Actor, page: PageRequest, filter?: FollowUpFilter | null) {
+    const now = this.clock.now();
+    const where: Record<string, unknown> = { store: actor.storeId };
+    if (filter?.kind?.length) where.kind = { $in: filter.kind };
+    if (filter?.status?.length) {
+      const or: Record<string, unknown>[] = [];
+      for (const st of filter.status) {
+        if (st === St.OPEN) or.push({ status: St.OPEN, dueAt: { $gte: now } });
+        else if (st === St.OVERDUE) or.push({ status: St.OPEN, dueAt: { $lt: now } });
+        else or.push({ status: st });
+      }
+      where.$or = or;
+    }
+    if (filter?.assignedToMe && actor.kind === 'staff') where.$and = [{ $or: [{ assignee: actor.staffId }, { assignee: null }] }];
+    const k = keyset(page);
+    const [rows, total] = await Promise.all([em.find(FollowUpTask, { ...where, ...k.where }, k.options), em.count(FollowUpTask, where)]);
+    return toConnection(rows, total, page);
+  }
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbId } from '../src/graphql/global-id.js';
+import { DomainEvent } from '../src/events/domain-event.entity.js';
+import { ManualClock } from '../src/shared/clock.js';
+import { workOrderIn } from './helpers/flows.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+const clock = new ManualClock(new Date());
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ clock, config: { worker: false } });
+});
+afterAll(() => app?.stop());
+
+const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> => app.orm.em.fork().getConnection().execute(query, params);
+const TASKS = `query($f: FollowUpFilter) { followUpTasks(first: 50, filter: $f) { totalCount edges { node { id kind status dueAt topic channel customer { id } workOrder { id } attempts { outcome channel notes by { id } } } } } }`;
+const COMPLETE = `mutation($input: CompleteFollowUpInput!) { completeFollowUp(input: $input) {
+  task { id status dueAt attempts { outcome } } survey { id attitude quality priceTransparency suggestions workOrder { id } } userErrors { code field } } }`;
+
+/** Delivers an order through the API and lets the durable consumers read the log (the worker is off: deterministic). */
+async function delivered(preferredChannel?: string) {
+  const order = await workOrderIn(app, 'DELIVERED');
+  if (preferredChannel) {
+    const [{ customer_id }] = await sql<{ customer_id: number }>('select customer_id from work_order where id = ?', [dbId(order.id, 'WorkOrder')]);
+    await sql('update customer set preferred_channel = ? where id = ?', [preferredChannel, customer_id]);
+  }
+  await app.server.services.dispatcher.dispatch(app.storeId);
+  const tasks = (await app.gql(TASKS, {}, { token: await app.login('cs') })).data.followUpTasks.edges.map((e: { node: any }) => e.node).filter((t: any) => t.workOrder?.id === order.id);
+  return { order, tasks };
+}
+async function call(taskId: string, outcome: string, extra: Record<string, unknown> = {}, as = 'cs') {
+  const res = await app.gql(COMPLETE, { input: { taskId, outcome, channel: 'PHONE', ...extra } }, { token: await app.login(as) });
+  return res.data?.completeFollowUp ?? res;
+}
+
+describe('follow-up calls from the event log (R-FU-1/2/4)', () => {
+  it('R-FU-1/4 a delivery creates the callback due within 24 hours and two tracking calls (day 3, a week later), each with its topic, on the preferred channel', async () => {
+    const { order, tasks } = await delivered('WECHAT');
+    expect(tasks.map((t: any) => t.kind)).toEqual(['CALLBACK', 'TRACKING_CALL', 'TRACKING_CALL']);
+    expect(new Set(tasks.map((t: any) => t.topic)).size).toBe(3);
+    expect(tasks.every((t: any) => t.channel === 'WECHAT' && t.status === 'OPEN')).toBe(true);
+    const [deliveredAt] = await sql<{ at: Date }>(`select at from domain_event where aggregate_type = 'WorkOrder' and aggregate_id = ? and data->>'to' = 'DELIVERED'`, [dbId(order.id, 'WorkOrder')]);
+    const hoursAfter = (t: any) => (Date.parse(t.dueAt) - new Date(deliveredAt.at).getTime()) / 3_600_000;
+    expect(tasks.map(hoursAfter)).toEqual([24, 72, 240]);
+    // At least once, never twice: the consumer handling the same event again adds nothing.
+    const event = await app.orm.em.fork().findOneOrFail(DomainEvent, { aggregateType: 'WorkOrder', aggregateId: dbId(order.id, 'WorkOrder')!, data: { to: 'DELIVERED' } });
+    await app.orm.em.fork().transactional((tx) => app.server.services.followUps.onWorkOrderEvent(tx, event));
+    expect((await sql<{ n: number }>('select count(*)::int as n from follow_up_task where work_order_id = ?', [dbId(order.id, 'WorkOrder')]))[0].n).toBe(3);
+  });
+
+  it('R-FU-1 not reached: every attempt is logged, the call comes back 2 hours later, then the next day, then the task ends UNREACHED', async () => {
+    const { tasks } = await delivered();
+    const callback = tasks[0];
+    const first = await call(callback.id, 'NO_ANSWER', { notes: '无人接听' });
+    expect(first.task.status).toBe('OPEN');
+    expect(Date.parse(first.task.dueAt) - clock.now().getTime()).toBe(2 * 3_600_000);
+    const second = await call(callback.id, 'BUSY');
+    expect(Date.parse(second.task.dueAt) - clock.now().getTime()).toBe(24 * 3_600_000);
+    const third = await call(callback.id, 'NO_ANSWER');
+    expect(third.task).toMatchObject({ status: 'UNREACHED', attempts: [{ outcome: 'NO_ANSWER' }, { outcome: 'BUSY' }, { outcome: 'NO_ANSWER' }] });
+    expect((await call(callback.id, 'REACHED')).userErrors).toEqual([expect.objectContaining({ code: 'TASK_NOT_OPEN' })]);
+  });
+
+  it('R-FU-2 reached, the survey of the visit is recorded with the call, once per visit', async () => {
+    const { order, tasks } = await delivered();
+    const survey = { attitude: 5, quality: 4, priceTransparency: 4, suggestions: '休息区加充电口' };
+    expect((await call(tasks[0].id, 'NO_ANSWER', { survey })).userErrors).toEqual([expect.objectContaining({ code: 'SURVEY_NEEDS_REACHED', field: ['input', 'survey'] })]);
+    expect((await call(tasks[0].id, 'REACHED', { survey: { ...survey, quality: 6 } })).userErrors).toEqual([expect.objectContaining({ code: 'OUT_OF_RANGE', field: ['input', 'survey', 'quality'] })]);
+    const done = await call(tasks[0].id, 'REACHED', { survey, notes: '客户满意' });
+    expect(done.task.status).toBe('DONE');
+    expect(done.survey).toMatchObject({ ...survey, workOrder: { id: order.id } });
+    // A second survey of the same visit is refused and nothing of that call is written.
+    const again = await call(tasks[1].id, 'REACHED', { survey });
+    expect(again.userErrors).toEqual([expect.objectContaining({ code: 'SURVEY_EXISTS' })]);
+    expect((await sql<{ n: number }>('select count(*)::int as n from follow_up_attempt where task_id = ?', [dbId(tasks[1].id, 'Task')]))[0].n).toBe(0);
+  });
+
+  it('the list: OPEN and OVERDUE (open past the due time), by kind; only customer service, advisors and managers', async () => {
+    const { tasks } = await delivered();
+    clock.set(new Date(Date.parse(tasks[0].dueAt) + 60_000));
+    try {
+      const overdue = (await app.gql(TASKS, { f: { status: ['OVERDUE'], kind: ['CALLBACK'] } }, { token: await app.login('cs') })).data.followUpTasks.edges.map((e: any) => e.node);
+      expect(overdue.map((t: any) => t.id)).toContain(tasks[0].id);
+      expect(overdue.every((t: any) => t.status === 'OVERDUE' && t.kind === 'CALLBACK')).toBe(true);
+      const open = (await app.gql(TASKS, { f: { status: ['OPEN'], assignedToMe: true } }, { token: await app.login('cs') })).data.followUpTasks.edges.map((e: any) => e.node.id);
+      expect(open).toContain(tasks[1].id);
+      expect(open).not.toContain(tasks[0].id);
+    } finally {
+      clock.set(new Date());
+    }
+    expect((await app.gql(TASKS, {}, { token: await app.login('tech1') })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
