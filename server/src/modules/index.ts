@@ -7,7 +7,9 @@ import { customerModule } from './customer/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
+import { jobClockModule } from './job-clock/index.js';
 import { platformModule } from './platform/index.js';
+import { qualityCheckModule } from './quality-check/index.js';
 import { receptionModule } from './reception/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
@@ -34,4 +36,6 @@ export const MODULES: readonly ModuleManifest[] = [
   uploadModule,
   receptionModule,
   estimateModule,
+  jobClockModule,
+  qualityCheckModule,
 ];

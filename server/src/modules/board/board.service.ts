@@ -4,7 +4,7 @@ import { Bay } from '../store/bay.entity.js';
 import { Store } from '../store/store.entity.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
-import { JobStatus, ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
+import { JobStatus, ON_BOARD_STATUSES, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
 import { loadLiveOrders } from './board-live-cards.js';
 import { boardFlags, minutesBetween, overdueAt, staleAt } from './board-flags.js';
@@ -168,6 +168,7 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
         holdReason: wo.holdReason,
         reworkCount: wo.reworkCount,
         updatedAt: wo.updatedAt,
+        lastProgressAt: wo.lastProgressAt,
         promisedAt: wo.promisedAt,
         valueClass: wo.customer.getEntity().valueClass,
         payers: jobs.map((j) => j.payer),
@@ -181,6 +182,12 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
     minutesInStatus: minutesBetween(wo.statusSince, now),
     minutesSinceUpdate: minutesBetween(wo.updatedAt, now),
     standardHours: jobs.reduce((sum, j) => sum + j.standardMinutes, 0) / 60,
+    // R-WO-4: closed clockings of every job, to two decimals (kept on the job by the job-clock module).
+    clockedHours: Math.round(jobs.reduce((sum, j) => sum + j.clockedSeconds, 0) / 36) / 100,
+    qualityLevel: wo.status === S.QUALITY_CHECK ? (wo.qualityLevel ?? null) : null,
+    progressPercent: wo.progressPercent ?? null,
+    progressNote: wo.lastProgressNote ?? null,
+    lastProgressAt: wo.lastProgressAt ?? null,
     statusSince: wo.statusSince,
     updatedAt: wo.updatedAt,
     staleAt: staleAt(wo, staleAfterMinutes),
