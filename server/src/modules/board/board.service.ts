@@ -7,6 +7,7 @@ import { WorkOrder } from '../work-order/work-order.entity.js';
 import { JobStatus, ON_BOARD_STATUSES, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
 import { loadLiveOrders } from './board-live-cards.js';
+import { clockedSecondsAt } from '../job-clock/job-clock.rules.js';
 import { boardFlags, minutesBetween, overdueAt, staleAt } from './board-flags.js';
 import { type Board, type BoardCard, type BoardDeliveries, type BoardEvent, BoardEventKind } from './board.types.js';
 
@@ -182,8 +183,9 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
     minutesInStatus: minutesBetween(wo.statusSince, now),
     minutesSinceUpdate: minutesBetween(wo.updatedAt, now),
     standardHours: jobs.reduce((sum, j) => sum + j.standardMinutes, 0) / 60,
-    // R-WO-4: closed clockings of every job, to two decimals (kept on the job by the job-clock module).
-    clockedHours: Math.round(jobs.reduce((sum, j) => sum + j.clockedSeconds, 0) / 36) / 100,
+    // R-WO-4: every job's clocked time as of now, open clockings included, to two decimals.
+    clockedHours: Math.round(clockedSecondsAt(jobs, now) / 36) / 100,
+    clockedOn: jobs.reduce((sum, j) => sum + j.openClockings, 0),
     qualityLevel: wo.status === S.QUALITY_CHECK ? (wo.qualityLevel ?? null) : null,
     progressPercent: wo.progressPercent ?? null,
     progressNote: wo.lastProgressNote ?? null,

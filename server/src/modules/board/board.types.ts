@@ -22,8 +22,11 @@ export class BoardCard {
   @Field(() => Float, { description: 'Sum of the jobs\' standard hours, to compare with time spent.' })
   standardHours!: number;
 
-  @Field(() => Float, { description: 'R-WO-4: hours clocked on the jobs so far (closed clockings of every technician, 2 decimals), next to standardHours.' })
+  @Field(() => Float, { description: 'R-WO-4: hours clocked on the jobs as of the card’s time (every technician, open clockings included, 2 decimals), next to standardHours. It grows by clockedOn hours per hour until the next event.' })
   clockedHours!: number;
+
+  @Field(() => Int, { description: 'R-WO-4: clockings open on the jobs now (technicians at work on the car).' })
+  clockedOn!: number;
 
   @Field(() => QualityLevel, { nullable: true, description: 'R-QC-1: in QUALITY_CHECK, the highest level passed in the current round (SELF, MUTUAL, FINAL); null before the self-check and outside quality check.' })
   qualityLevel!: QualityLevel | null;

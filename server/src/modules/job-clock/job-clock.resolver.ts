@@ -10,7 +10,7 @@ import { Job } from '../work-order/job.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ClockJobInput, ClockJobPayload, ReportProgressInput } from './dto/job-clock.dto.js';
 import { JobClocking, ProgressNote } from './job-clock.entity.js';
-import { hoursOf } from './job-clock.rules.js';
+import { clockedSecondsAt, hoursOf } from './job-clock.rules.js';
 import { PROGRESS_ROLES } from './job-clock.service.js';
 
 @Resolver(() => JobClocking)
@@ -41,9 +41,9 @@ export class JobClockFieldsResolver {
     return ctx.services.jobClock.clockingsOf(ctx.em, job.id);
   }
 
-  @FieldResolver(() => Float, { description: 'R-WO-4: hours actually worked on this job, all technicians’ closed clockings summed (2 decimals).' })
+  @FieldResolver(() => Float, { description: 'R-WO-4: hours actually worked on this job by now, every technician’s clockings summed, open ones running to now (2 decimals).' })
   actualHours(@Root() job: Job): number {
-    return hoursOf(job.clockedSeconds);
+    return hoursOf(clockedSecondsAt([job], new Date()));
   }
 }
 

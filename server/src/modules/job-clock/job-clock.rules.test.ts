@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JobStatus, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
-import { clockOnVerdict, hoursOf, secondsBetween } from './job-clock.rules.js';
+import { clockedSecondsAt, clockOnVerdict, epochMinutes, hoursOf, secondsBetween } from './job-clock.rules.js';
 
 const base = { orderStatus: S.IN_PROGRESS, jobStatus: JobStatus.PENDING, jobTitle: '更换机油', open: null };
 
@@ -24,5 +24,15 @@ describe('R-WO-4 clockOnVerdict', () => {
     expect(secondsBetween(new Date(10), new Date(0))).toBe(0);
     expect(hoursOf(5400)).toBe(1.5);
     expect(hoursOf(100)).toBe(0.03);
+  });
+});
+
+describe('R-WO-4 clockedSecondsAt', () => {
+  it('adds the running time of open clockings to the closed ones', () => {
+    const now = new Date(Date.UTC(2026, 10, 24, 8, 0));
+    const start = (minutesAgo: number) => epochMinutes(new Date(now.getTime() - minutesAgo * 60_000));
+    expect(clockedSecondsAt([{ clockedSeconds: 600, openClockings: 0, openSinceMinutes: 0 }], now)).toBe(600);
+    // Two technicians on one job since 30 and 10 minutes ago, plus 10 minutes already closed.
+    expect(clockedSecondsAt([{ clockedSeconds: 600, openClockings: 2, openSinceMinutes: start(30) + start(10) }], now)).toBe(600 + 40 * 60);
   });
 });

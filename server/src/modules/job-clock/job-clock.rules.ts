@@ -29,3 +29,15 @@ export function secondsBetween(start: Date, end: Date): number {
 export function hoursOf(seconds: number): number {
   return Math.round(seconds / 36) / 100;
 }
+
+/** Whole minutes since the epoch (a clocking's start as the job keeps it for the running total). */
+export const epochMinutes = (at: Date) => Math.floor(at.getTime() / 60_000);
+
+/**
+ * R-WO-4: seconds clocked on some jobs by `now`: the closed clockings, plus the open ones running since
+ * their start (to the minute: each job keeps how many are open and the sum of their start minutes).
+ */
+export function clockedSecondsAt(jobs: readonly { clockedSeconds: number; openClockings: number; openSinceMinutes: number }[], now: Date): number {
+  const minute = epochMinutes(now);
+  return jobs.reduce((sum, j) => sum + j.clockedSeconds + Math.max(0, j.openClockings * minute - j.openSinceMinutes) * 60, 0);
+}

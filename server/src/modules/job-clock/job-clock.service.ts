@@ -15,7 +15,7 @@ import type { WorkOrderService } from '../work-order/work-order.service.js';
 import { ClockAction, type ClockJobInput, type ReportProgressInput } from './dto/job-clock.dto.js';
 import { JobClocking, ProgressNote } from './job-clock.entity.js';
 import { JobClockError as E } from './job-clock.errors.js';
-import { clockOnVerdict, secondsBetween } from './job-clock.rules.js';
+import { clockOnVerdict, epochMinutes, secondsBetween } from './job-clock.rules.js';
 
 /** Who reports progress besides the assigned technicians (R-WO-6). */
 export const PROGRESS_ROLES = [Role.TECHNICIAN, Role.TEAM_LEADER, Role.FOREMAN, Role.SERVICE_MANAGER] as const;
@@ -111,6 +111,8 @@ export class JobClockService {
           if (input.action === ClockAction.ON) {
             const clocking = t.create(JobClocking, { store: storeId, workOrder: order, job: j, technician: t.getReference(Staff, staffId, { wrapped: true }), start: at });
             if (j.status === JobStatus.PENDING) j.status = JobStatus.IN_PROGRESS;
+            j.openClockings += 1;
+            j.openSinceMinutes += epochMinutes(at);
             await t.flush();
             return { kind: WorkOrderEventKind.CLOCKED_ON, data: { to: order.status, jobId, technicianId: staffId, clockingId: clocking.id } };
           }
@@ -118,6 +120,8 @@ export class JobClockService {
           clocking.end = at;
           const seconds = secondsBetween(clocking.start, at);
           j.clockedSeconds += seconds;
+          j.openClockings -= 1;
+          j.openSinceMinutes -= epochMinutes(clocking.start);
           if (input.finished) j.status = JobStatus.DONE;
           return { kind: WorkOrderEventKind.CLOCKED_OFF, data: { to: order.status, jobId, technicianId: staffId, clockingId: clocking.id, seconds, finished: input.finished === true } };
         },
