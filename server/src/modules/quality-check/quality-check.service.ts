@@ -4,7 +4,7 @@ import type { EventLog } from '../../events/event-log.js';
 import { type Actor, systemActor } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
-import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
+import { notFound, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
 import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
