@@ -103,7 +103,7 @@ describe('demo data that looks real', () => {
   });
 
   it('issue 8: clockings with realistic actual hours, progress notes, QC rounds (one failed: rework), shown on the cards', async () => {
-    const sql = (q: string) => app.orm.em.fork().getConnection().execute(q);
+    const sql = async (q: string) => (await app.orm.em.fork().getConnection().execute(q)) as any[];
     const [clocked] = await sql(`select count(*)::int as n, count(*) filter (where "end" is null)::int as open, min(extract(epoch from "end" - start))::int as shortest, max(extract(epoch from "end" - start))::int as longest from job_clocking`);
     expect(clocked.n).toBeGreaterThan(20);
     expect(clocked.open).toBeGreaterThan(0); // technicians at work on cars in progress

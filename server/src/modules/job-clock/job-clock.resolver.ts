@@ -10,7 +10,6 @@ import { Job } from '../work-order/job.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { ClockJobInput, ClockJobPayload, ReportProgressInput } from './dto/job-clock.dto.js';
 import { JobClocking, ProgressNote } from './job-clock.entity.js';
-import { clockedSecondsAt, hoursOf } from './job-clock.rules.js';
 import { PROGRESS_ROLES } from './job-clock.service.js';
 
 @Resolver(() => JobClocking)
@@ -42,8 +41,8 @@ export class JobClockFieldsResolver {
   }
 
   @FieldResolver(() => Float, { description: 'R-WO-4: hours actually worked on this job by now, every technician’s clockings summed, open ones running to now (2 decimals).' })
-  actualHours(@Root() job: Job): number {
-    return hoursOf(clockedSecondsAt([job], new Date()));
+  actualHours(@Root() job: Job, @Ctx() ctx: Context): number {
+    return ctx.services.jobClock.actualHours(job);
   }
 }
 

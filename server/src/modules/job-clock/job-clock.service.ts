@@ -15,7 +15,7 @@ import type { WorkOrderService } from '../work-order/work-order.service.js';
 import { ClockAction, type ClockJobInput, type ReportProgressInput } from './dto/job-clock.dto.js';
 import { JobClocking, ProgressNote } from './job-clock.entity.js';
 import { JobClockError as E } from './job-clock.errors.js';
-import { clockOnVerdict, epochMinutes, secondsBetween } from './job-clock.rules.js';
+import { clockedSecondsAt, clockOnVerdict, epochMinutes, hoursOf, secondsBetween } from './job-clock.rules.js';
 
 /** Who reports progress besides the assigned technicians (R-WO-6). */
 export const PROGRESS_ROLES = [Role.TECHNICIAN, Role.TEAM_LEADER, Role.FOREMAN, Role.SERVICE_MANAGER] as const;
@@ -162,6 +162,11 @@ export class JobClockService {
         return { kind: WorkOrderEventKind.PROGRESS_REPORTED, data: { to: wo.status, percent: input.percent!, progressNoteId: row.id } };
       },
     });
+  }
+
+  /** R-WO-4: hours worked on a job by now (the service's clock), open clockings running, 2 decimals. */
+  actualHours(job: Job): number {
+    return hoursOf(clockedSecondsAt([job], this.log.clock.now()));
   }
 
   /** A job's clockings, oldest first (batched per request). */
