@@ -4,7 +4,7 @@ import { Customer } from '../src/modules/customer/customer.entity.js';
 import { ValueClass } from '../src/modules/customer/customer-type.js';
 import { WorkOrder } from '../src/modules/work-order/work-order.entity.js';
 import { dbId } from '../src/graphql/global-id.js';
-import { approveOneLineEstimate, createWorkOrder, move, recordWalkAround, workOrderIn } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, passQualityCheck, recordWalkAround, workOrderIn } from './helpers/flows.js';
 import { BOARD_EVENTS, collect } from './helpers/subscriptions.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -98,6 +98,7 @@ describe('boardEvents: ordered, replayable, live', () => {
   it('streams an UPSERT for each change after the snapshot cursor, and REMOVE when the car leaves', async () => {
     const token = await app.login('foreman');
     const wo = await workOrderIn(app, 'QUALITY_CHECK');
+    await passQualityCheck(app, wo.id); // R-QC-1: the car leaves quality check after FINAL passes
     const { cursor } = await board(token);
     const sub = collect(app.ws({ authorization: `Bearer ${token}` }), BOARD_EVENTS, { after: cursor });
     await move(app, 'qc', wo.id, 'READY');

@@ -101,4 +101,23 @@ describe('demo data that looks real', () => {
     const flags = new Set(res.data.board.cards.flatMap((c: { flags: string[] }) => c.flags));
     expect([...flags].sort()).toEqual(['APPOINTMENT', 'CUSTOMER_WAITING', 'OVERDUE', 'REWORK', 'STALE', 'VIP', 'WAITING_APPROVAL', 'WAITING_PARTS', 'WARRANTY']);
   });
+
+  it('issue 8: clockings with realistic actual hours, progress notes, QC rounds (one failed: rework), shown on the cards', async () => {
+    const sql = async (q: string) => (await app.orm.em.fork().getConnection().execute(q)) as any[];
+    const [clocked] = await sql(`select count(*)::int as n, count(*) filter (where "end" is null)::int as open, min(extract(epoch from "end" - start))::int as shortest, max(extract(epoch from "end" - start))::int as longest from job_clocking`);
+    expect(clocked.n).toBeGreaterThan(20);
+    expect(clocked.open).toBeGreaterThan(0); // technicians at work on cars in progress
+    expect(clocked.shortest).toBeGreaterThanOrEqual(10 * 60);
+    expect(clocked.longest).toBeLessThanOrEqual(3 * 3600);
+    const [notes] = await sql(`select count(*)::int as n from progress_note`);
+    expect(notes.n).toBeGreaterThan(2);
+    const checks = await sql(`select round, level, result, cause, responsible_id from quality_check order by id`);
+    expect(checks.filter((c: { result: string }) => c.result === 'FAIL')).toEqual([expect.objectContaining({ level: 'FINAL', round: 1, cause: expect.any(String), responsible_id: expect.any(Number) })]);
+    expect(new Set(checks.map((c: { level: string }) => c.level))).toEqual(new Set(['SELF', 'MUTUAL', 'FINAL']));
+    const token = (await app.gql(`mutation { login(input: { username: "foreman", password: "${DEMO_PASSWORD}" }) { token } }`)).data.login.token;
+    const cards = (await app.gql(`{ board { cards { workOrder { status } clockedHours qualityLevel progressPercent } } }`, {}, { token })).data.board.cards;
+    expect(cards.some((c: { clockedHours: number }) => c.clockedHours > 0)).toBe(true);
+    expect(cards.some((c: { progressPercent: number | null }) => c.progressPercent != null)).toBe(true);
+    expect(new Set(cards.filter((c: { workOrder: { status: string } }) => c.workOrder.status === 'QUALITY_CHECK').map((c: { qualityLevel: string }) => c.qualityLevel))).toEqual(new Set(['SELF', 'MUTUAL']));
+  });
 });

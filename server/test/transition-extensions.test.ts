@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../src/modules/module.js';
 import { MOVER_ROLES, TRANSITIONS } from '../src/modules/work-order/work-order.process.js';
 import { WorkOrderStatus as S } from '../src/modules/work-order/work-order.enums.js';
 import { Role } from '../src/modules/staff/roles.js';
-import { approveOneLineEstimate, createWorkOrder, move, recordWalkAround, versionOf, workOrderIn } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, passQualityCheck, recordWalkAround, versionOf, workOrderIn } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** A module that forbids AWAITING_APPROVAL → QUEUED while the complaint says "待批准" (awaiting approval), and records a fact on → READY. Its guard runs beside the estimate module's APPROVAL_REQUIRED. */
@@ -54,6 +54,7 @@ describe('modules add guards and effects to the work-order transitions table (Pl
 
   it("an effect records its facts in the same transaction, in the store's log right after the transition", async () => {
     const wo = await workOrderIn(app, 'QUALITY_CHECK', 1);
+    await passQualityCheck(app, wo.id); // R-QC-1: FINAL passed, so QUALITY_CHECK → READY is allowed
     const res = await move(app, 'qc', wo.id, 'READY');
     expect(res.workOrder.status).toBe('READY');
     const rows = await app.orm.em.fork().execute(`select seq, aggregate_type, kind, data from domain_event where store_id = ? order by seq desc limit 2`, [app.storeId]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveOneLineEstimate, assign, createWorkOrder, move, Q, recordWalkAround } from './helpers/flows.js';
+import { approveOneLineEstimate, assign, createWorkOrder, move, Q, recordWalkAround, signQualityCheck } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let app: TestApp;
@@ -32,6 +32,9 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
       ['tech1', 'QUALITY_CHECK'],
       ['qc', 'IN_PROGRESS', { reason: '怠速仍抖动' }],
       ['tech1', 'QUALITY_CHECK'],
+      ['SIGN', 'SELF'], // R-QC-1: the three levels, then the car may leave quality check
+      ['SIGN', 'MUTUAL'],
+      ['SIGN', 'FINAL'],
       ['qc', 'WASHING'],
       ['foreman', 'READY'],
       ['advisor', 'DELIVERED'],
@@ -45,7 +48,9 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
             ? await recordWalkAround(app, wo.id, { expectedVersion: version })
             : actor === 'APPROVE'
               ? await approveOneLineEstimate(app, wo.id)
-              : await move(app, actor, wo.id, to, { expectedVersion: version, ...extra });
+              : actor === 'SIGN'
+                ? await signQualityCheck(app, wo.id, to)
+                : await move(app, actor, wo.id, to, { expectedVersion: version, ...extra });
       expect(res.userErrors, `${actor} → ${to}`).toEqual([]);
       expect(res.workOrder.version).toBe(++version);
       if (to === 'ON_HOLD') expect(res.workOrder.holdReason).toBe('WAITING_PARTS');

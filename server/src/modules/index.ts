@@ -9,7 +9,9 @@ import { followUpModule } from './follow-up/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
+import { jobClockModule } from './job-clock/index.js';
 import { platformModule } from './platform/index.js';
+import { qualityCheckModule } from './quality-check/index.js';
 import { receptionModule } from './reception/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
@@ -38,4 +40,6 @@ export const MODULES: readonly ModuleManifest[] = [
   followUpModule,
   receptionModule,
   estimateModule,
+  jobClockModule,
+  qualityCheckModule,
 ];

@@ -24,7 +24,9 @@ import { WorkOrder } from '../modules/work-order/work-order.entity.js';
 import type { AssignWorkOrderInput } from '../modules/work-order/dto/assign-work-order.input.js';
 import type { CreateWorkOrderInput } from '../modules/work-order/dto/create-work-order.input.js';
 import type { TransitionWorkOrderInput } from '../modules/work-order/dto/transition-work-order.input.js';
-import { HoldReason, JobPayer, JobStatus, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
+import { HoldReason, JobPayer, JobStatus, QualityLevel, WorkOrderSource, WorkOrderStatus as S } from '../modules/work-order/work-order.enums.js';
+import { ClockAction } from '../modules/job-clock/dto/job-clock.dto.js';
+import { QualityResult } from '../modules/quality-check/quality-check.enums.js';
 import type { RecordWalkAroundInput } from '../modules/reception/dto/walk-around.dto.js';
 import { DamageArea, DamageKind } from '../modules/reception/reception.enums.js';
 import { UploadPurpose } from '../modules/upload/upload.enums.js';
@@ -167,7 +169,15 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
       expectOk(`vehicle ${i}`, await vehicleService.create(orm.em.fork(), asAdvisor, { vin: v.vin, plate: v.plate, brand: v.brand, model: v.model, color: v.color, mileageKm: v.mileageKm, ownerId: customer.globalId } as CreateVehicleInput)),
     );
   }
-  const setUp = { store, bays, advisors, vehicles, technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)) };
+  const setUp = {
+    store,
+    bays,
+    advisors,
+    vehicles,
+    technicians: staff.filter((s) => s.roles.includes(Role.TECHNICIAN)),
+    leader: staff.find((s) => s.roles.includes(Role.TEAM_LEADER))!,
+    inspector: staff.find((s) => s.roles.includes(Role.QC_INSPECTOR))!,
+  };
 
   const clock = new ManualClock(now);
   // The product's services, with every module's transition guards (R-REC-3 holds for the seed too).
@@ -190,7 +200,7 @@ async function seedOrder(
   em: EntityManager,
   services: Services,
   clock: ManualClock,
-  o: { store: Store; bays: Bay[]; advisors: Staff[]; vehicles: Vehicle[]; technicians: Staff[]; now: Date; scenario: (typeof SCENARIOS)[number]; picks: ReturnType<typeof pickJobs>; index: number },
+  o: { store: Store; bays: Bay[]; advisors: Staff[]; vehicles: Vehicle[]; technicians: Staff[]; leader: Staff; inspector: Staff; now: Date; scenario: (typeof SCENARIOS)[number]; picks: ReturnType<typeof pickJobs>; index: number },
 ) {
   const { scenario } = o;
   const actor = systemActor(o.store.id, 'demo-seed');
@@ -223,9 +233,29 @@ async function seedOrder(
     await seedWalkAround(em, services, actor, wo, vehicle, o.index);
   }
   if (scenario.estimate === 'DRAFT') expectOk(`scenario ${o.index} draft estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, false, o.index)));
+  const floor = new DemoFloor(em, services, clock, o);
   for (const step of scenario.path) {
+    const previous = at;
     at = new Date(at.getTime() + step.after * 60_000);
     clock.set(at);
+    // R-WO-4: the crew clocks on at the start (the first clocking starts a QUEUED order), works through
+    // its jobs and clocks off, finishing them, when the car goes to quality check; clocks off at a hold.
+    if (step.to === S.IN_PROGRESS && wo.status === S.QUEUED) {
+      wo = await floor.clockOn(wo);
+      continue;
+    }
+    if (step.to === S.ON_HOLD) await floor.clockOffAll(wo);
+    if (step.to === S.QUALITY_CHECK) await floor.finishJobs(wo, previous, at);
+    // R-QC-1/2: the three levels before the car leaves quality check; the rework scenario fails the final check.
+    if (wo.status === S.QUALITY_CHECK && step.to === S.IN_PROGRESS) {
+      wo = await floor.signLevels(wo, previous, at, 3, step.reason ?? '终检不合格');
+      clock.set(at);
+      continue;
+    }
+    if (wo.status === S.QUALITY_CHECK && (step.to === S.WASHING || step.to === S.READY)) {
+      await floor.signLevels(wo, previous, at, 3);
+      clock.set(at);
+    }
     if (step.to === 'ASSIGN') {
       const bay = await freeBay(em, o.bays, o.index);
       const crew = [...new Set(o.picks.map((j) => o.technicians.find((t) => t.skills.includes(j.skill as Skill))!))];
@@ -292,10 +322,126 @@ async function seedOrder(
       expectOk(`scenario ${o.index} supplemental declined`, await estimates.approve(em, actor, { estimateId: proposed.estimate.globalId, expectedVersion: proposed.estimate.version, approvedLineIds: [], deferredLineIds: [], method: ApprovalMethod.PHONE, note: '客户表示下次再换（演示数据）' }));
     }
     wo = expectOk(`scenario ${o.index}`, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
-    // Demo only: job clocking (R-WO-4) is not built yet, so the jobs follow the order (job status writes no event).
-    if (step.to === S.IN_PROGRESS || step.to === S.QUALITY_CHECK) {
-      await em.nativeUpdate(Job, { workOrder: wo.id }, { status: step.to === S.IN_PROGRESS ? JobStatus.IN_PROGRESS : JobStatus.DONE });
+    if (step.to === S.IN_PROGRESS && wo.status === S.IN_PROGRESS) wo = await floor.clockOn(wo); // back from a hold
+  }
+  // R-WO-6: progress notes on cars being worked on (not the stale one, which is what STALE is about);
+  // R-QC-1: cars in quality check show the levels done so far.
+  if (wo.status === S.IN_PROGRESS && o.index !== STALE_SCENARIO) await floor.reportProgress(wo, at);
+  if (wo.status === S.QUALITY_CHECK) await floor.signLevels(wo, at, o.now, 1 + (o.index % 2));
+}
+
+/** The scenario left without progress notes, so the wall shows STALE. */
+const STALE_SCENARIO = 10;
+const PROGRESS_NOTES = ['已拆检，正在更换', '主要作业已完成，正在装复', '已更换完毕，正在试车检查'];
+
+/** The workshop floor of a seeded order, through the job-clock and quality-check services as the staff who do it. */
+class DemoFloor {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly services: Services,
+    private readonly clock: ManualClock,
+    private readonly o: { store: Store; technicians: Staff[]; leader: Staff; inspector: Staff; now: Date; index: number },
+  ) {}
+
+  private as(staff: Staff): StaffActor {
+    return { kind: 'staff', staffId: staff.id, storeId: this.o.store.id, roles: staff.roles };
+  }
+
+  /** The technician the seed dispatched for a job's skill (the same rule as ASSIGN). */
+  private techFor(job: Job): Staff {
+    return this.o.technicians.find((t) => t.skills.includes(job.skill))!;
+  }
+
+  private async jobs(wo: WorkOrder): Promise<Job[]> {
+    return this.em.find(Job, { workOrder: wo.id }, { orderBy: { position: 'asc' }, refresh: true });
+  }
+
+  /** Each technician of the crew clocks on their first job not done; the first clocking starts a QUEUED order. */
+  async clockOn(wo: WorkOrder): Promise<WorkOrder> {
+    const seen = new Set<number>();
+    for (const job of await this.jobs(wo)) {
+      const tech = this.techFor(job);
+      if (job.status === JobStatus.DONE || job.status === JobStatus.WAITING_APPROVAL || seen.has(tech.id)) continue;
+      seen.add(tech.id);
+      const result = await this.services.jobClock.clock(this.em, this.as(tech), { jobId: job.globalId, action: ClockAction.ON });
+      // The demo has more cars in progress than technicians: one already clocked on another car stays there.
+      if (!result.ok && result.errors[0].code !== 'ALREADY_CLOCKED_ON') expectOk(`scenario ${this.o.index} clock on`, result);
     }
+    const current = await this.em.findOneOrFail(WorkOrder, wo.id, { refresh: true });
+    if (current.status !== S.QUEUED) return current;
+    // Nobody of the crew was free to clock on: the foreman starts the car.
+    return expectOk(`scenario ${this.o.index} start`, await this.services.workOrders.transition(this.em, systemActor(this.o.store.id, 'demo-seed'), { id: wo.globalId, to: S.IN_PROGRESS } as TransitionWorkOrderInput));
+  }
+
+  async clockOffAll(wo: WorkOrder, finished = false): Promise<void> {
+    for (const job of await this.jobs(wo)) {
+      if (job.status !== JobStatus.IN_PROGRESS) continue;
+      const result = await this.services.jobClock.clock(this.em, this.as(this.techFor(job)), { jobId: job.globalId, action: ClockAction.OFF, finished });
+      if (!result.ok && result.errors[0].code !== 'NOT_CLOCKED_ON') expectOk(`scenario ${this.o.index} clock off`, result);
+    }
+  }
+
+  /** Between `from` and `to` each technician works through their jobs in turn and finishes them all. */
+  async finishJobs(wo: WorkOrder, from: Date, to: Date): Promise<void> {
+    const jobs = (await this.jobs(wo)).filter((j) => j.status !== JobStatus.DONE && j.status !== JobStatus.WAITING_APPROVAL);
+    const byTech = new Map<number, Job[]>();
+    for (const job of jobs) byTech.set(this.techFor(job).id, [...(byTech.get(this.techFor(job).id) ?? []), job]);
+    for (const list of byTech.values()) {
+      const tech = this.techFor(list[0]);
+      const slice = (to.getTime() - from.getTime()) / list.length;
+      for (const [k, job] of list.entries()) {
+        if (job.status === JobStatus.PENDING) {
+          this.clock.set(new Date(from.getTime() + k * slice));
+          const on = await this.services.jobClock.clock(this.em, this.as(tech), { jobId: job.globalId, action: ClockAction.ON });
+          if (!on.ok && on.errors[0].code === 'ALREADY_CLOCKED_ON') continue; // busy on another car of the demo
+          expectOk(`scenario ${this.o.index} clock on`, on);
+        }
+        // A few minutes off the end, so actual hours differ from one job to the next.
+        this.clock.set(new Date(from.getTime() + (k + 1) * slice - ((this.o.index + k) % 4) * 60_000));
+        expectOk(`scenario ${this.o.index} clock off`, await this.services.jobClock.clock(this.em, this.as(tech), { jobId: job.globalId, action: ClockAction.OFF, finished: true }));
+      }
+    }
+    this.clock.set(to);
+  }
+
+  async reportProgress(wo: WorkOrder, since: Date): Promise<void> {
+    const jobs = await this.jobs(wo);
+    const tech = this.techFor(jobs[0]);
+    const at = new Date(Math.min(this.o.now.getTime() - 4 * 60_000, since.getTime() + 20 * 60_000));
+    if (at <= since) return;
+    this.clock.set(at);
+    const note = PROGRESS_NOTES[this.o.index % PROGRESS_NOTES.length];
+    expectOk(`scenario ${this.o.index} progress`, await this.services.jobClock.reportProgress(this.em, this.as(tech), { workOrderId: wo.globalId, note: `${jobs[0].title}：${note}`, percent: 30 + (this.o.index % 3) * 25 }));
+  }
+
+  /**
+   * Signs the first `levels` levels between `from` and `to` (self by the crew's technician, mutual by the team
+   * leader, final by the QC inspector with a road test); with `failCause` the last one fails (R-QC-2: rework).
+   */
+  async signLevels(wo: WorkOrder, from: Date, to: Date, levels: number, failCause?: string): Promise<WorkOrder> {
+    const jobs = await this.jobs(wo);
+    const tech = this.techFor(jobs[0]);
+    const signers = [tech, this.o.leader, this.o.inspector];
+    const order = [QualityLevel.SELF, QualityLevel.MUTUAL, QualityLevel.FINAL];
+    let result: WorkOrder = wo;
+    for (let k = 0; k < levels; k++) {
+      this.clock.set(new Date(from.getTime() + ((k + 1) * (to.getTime() - from.getTime())) / (levels + 1)));
+      const fail = failCause != null && k === levels - 1;
+      const final = order[k] === QualityLevel.FINAL;
+      result = expectOk(
+        `scenario ${this.o.index} quality check ${order[k]}`,
+        await this.services.qualityChecks.sign(this.em, this.as(signers[k]), {
+          workOrderId: wo.globalId,
+          level: order[k],
+          result: fail ? QualityResult.FAIL : QualityResult.PASS,
+          notes: final ? '路试 5 公里，制动、转向正常' : '按作业单逐项复核',
+          roadTest: final,
+          cause: fail ? failCause : null,
+          responsibleId: fail ? tech.globalId : null,
+        }),
+      );
+    }
+    return result;
   }
 }
 

@@ -129,7 +129,28 @@ export async function approveOneLineEstimate(app: TestApp, workOrderId: string, 
   return approved.data?.approveEstimate ?? approved;
 }
 
-/** The moves (actor, status) that take a fresh DRAFT order to each status through the API; WALK_AROUND: R-REC-3, before it leaves DRAFT; APPROVE: the customer approves an estimate (→ QUEUED). */
+export const SIGN_QC = `mutation($input: SignQualityCheckInput!) { signQualityCheck(input: $input) {
+  workOrder { id status version reworkCount qualityLevel qualityChecks { round level result roadTest notes cause signedAt signedBy { id } responsible { id } } }
+  userErrors { code field message } } }`;
+
+/** R-QC-1: signs one level of the check of an order in QUALITY_CHECK (SELF by tech1, MUTUAL by leader, FINAL by qc unless `as` says). */
+export async function signQualityCheck(app: TestApp, workOrderId: string, level: string, input: Record<string, unknown> = {}, as?: string) {
+  const signer = as ?? ({ SELF: 'tech1', MUTUAL: 'leader', FINAL: 'qc' } as Record<string, string>)[level];
+  const res = await app.gql(SIGN_QC, { input: { workOrderId, level, result: 'PASS', ...input } }, { token: await app.login(signer) });
+  return res.data?.signQualityCheck ?? res;
+}
+
+/** R-QC-1: passes the three levels in order, so the order may leave QUALITY_CHECK (the QC_FINAL_REQUIRED guard). */
+export async function passQualityCheck(app: TestApp, workOrderId: string) {
+  let res: Record<string, unknown> & { workOrder?: unknown } = {};
+  for (const level of ['SELF', 'MUTUAL', 'FINAL']) {
+    res = await signQualityCheck(app, workOrderId, level, level === 'FINAL' ? { roadTest: true } : {});
+    if (!res.workOrder) throw new Error(`signQualityCheck ${level}: ${JSON.stringify(res)}`);
+  }
+  return res;
+}
+
+/** The moves (actor, status) that take a fresh DRAFT order to each status through the API; WALK_AROUND: R-REC-3, before it leaves DRAFT; APPROVE: the customer approves an estimate (→ QUEUED); QC: the three levels signed (R-QC-1), before it leaves QUALITY_CHECK. */
 export const PATH_TO: Record<string, [string, string, Record<string, unknown>?][]> = {
   DRAFT: [],
   AWAITING_APPROVAL: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL']],
@@ -137,9 +158,9 @@ export const PATH_TO: Record<string, [string, string, Record<string, unknown>?][
   IN_PROGRESS: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS']],
   ON_HOLD: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['foreman', 'ON_HOLD', { holdReason: 'WAITING_PARTS', reason: '缺件' }]],
   QUALITY_CHECK: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK']],
-  WASHING: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'WASHING']],
-  READY: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'WASHING'], ['foreman', 'READY']],
-  DELIVERED: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['qc', 'READY'], ['advisor', 'DELIVERED']],
+  WASHING: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['QC', ''], ['qc', 'WASHING']],
+  READY: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['QC', ''], ['qc', 'WASHING'], ['foreman', 'READY']],
+  DELIVERED: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['QC', ''], ['qc', 'READY'], ['advisor', 'DELIVERED']],
   CANCELLED: [['advisor', 'CANCELLED']],
 };
 
@@ -154,7 +175,9 @@ export async function workOrderIn(app: TestApp, status: string, bayIndex = 0) {
           ? await recordWalkAround(app, wo.id)
           : actor === 'APPROVE'
             ? await approveOneLineEstimate(app, wo.id)
-            : await move(app, actor, wo.id, to, extra);
+            : actor === 'QC'
+              ? await passQualityCheck(app, wo.id)
+              : await move(app, actor, wo.id, to, extra);
     if (!res.workOrder) throw new Error(`${actor} → ${to}: ${JSON.stringify(res)}`);
   }
   const current = await app.gql(Q.workOrder, { id: wo.id }, { token: await app.login('manager') });

@@ -16,6 +16,13 @@ describe('board flags', () => {
     expect(boardFlags({ ...base, status: S.DRAFT, updatedAt: minutesAgo(90) }, now, 30)).toEqual([]);
   });
 
+  it('R-WO-6: STALE counts from the later of the last change and the last progress report', () => {
+    expect(boardFlags({ ...base, updatedAt: minutesAgo(45), lastProgressAt: minutesAgo(10) }, now, 30)).toEqual([]);
+    expect(staleAt({ ...base, updatedAt: minutesAgo(45), lastProgressAt: minutesAgo(10) }, 30)).toEqual(minutesAgo(-20));
+    expect(staleAt({ ...base, updatedAt: minutesAgo(5), lastProgressAt: minutesAgo(40) }, 30)).toEqual(minutesAgo(-25));
+    expect(boardFlags({ ...base, updatedAt: minutesAgo(50), lastProgressAt: minutesAgo(31) }, now, 30)).toEqual([F.STALE]);
+  });
+
   it('staleAt and overdueAt are the moments the flags turn on, null when they cannot', () => {
     expect(staleAt({ ...base, updatedAt: minutesAgo(10) }, 30)).toEqual(minutesAgo(-20));
     expect(staleAt({ ...base, status: S.AWAITING_APPROVAL }, 30)).toBeNull();

@@ -37,6 +37,8 @@ export interface FlagFacts {
   holdReason?: HoldReason | null;
   reworkCount: number;
   updatedAt: Date;
+  /** R-WO-6: the latest progress note; STALE counts from the later of it and the last recorded change. */
+  lastProgressAt?: Date | null;
   promisedAt?: Date | null;
   valueClass?: ValueClass | null;
   payers: readonly JobPayer[];
@@ -46,9 +48,15 @@ export interface FlagFacts {
   jobsWaitingApproval?: boolean;
 }
 
-/** When the card turns STALE (R-WO-6: no recorded change for `staleAfterMinutes`); null when it cannot (not in the workshop). */
-export function staleAt(f: Pick<FlagFacts, 'status' | 'updatedAt'>, staleAfterMinutes: number): Date | null {
-  return IN_WORKSHOP_STATUSES.includes(f.status) ? new Date(f.updatedAt.getTime() + staleAfterMinutes * 60_000) : null;
+/**
+ * When the card turns STALE (R-WO-6: no progress note and no recorded change for `staleAfterMinutes`);
+ * null when it cannot (not in the workshop). Counts from the later of the last change and the last
+ * progress report (a report is a change too, but the rule is about progress, so it is named here).
+ */
+export function staleAt(f: Pick<FlagFacts, 'status' | 'updatedAt' | 'lastProgressAt'>, staleAfterMinutes: number): Date | null {
+  if (!IN_WORKSHOP_STATUSES.includes(f.status)) return null;
+  const from = Math.max(f.updatedAt.getTime(), f.lastProgressAt?.getTime() ?? 0);
+  return new Date(from + staleAfterMinutes * 60_000);
 }
 
 /** When the card turns OVERDUE (the promise passes before the car is ready); null when it cannot. */

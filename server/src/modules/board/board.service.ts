@@ -4,9 +4,10 @@ import { Bay } from '../store/bay.entity.js';
 import { Store } from '../store/store.entity.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
-import { JobStatus, ON_BOARD_STATUSES } from '../work-order/work-order.enums.js';
+import { JobStatus, ON_BOARD_STATUSES, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
 import { encodeBoardCursor } from './board-cursor.js';
 import { loadLiveOrders } from './board-live-cards.js';
+import { clockedSecondsAt } from '../job-clock/job-clock.rules.js';
 import { boardFlags, minutesBetween, overdueAt, staleAt } from './board-flags.js';
 import { type Board, type BoardCard, type BoardDeliveries, type BoardEvent, BoardEventKind } from './board.types.js';
 
@@ -168,6 +169,7 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
         holdReason: wo.holdReason,
         reworkCount: wo.reworkCount,
         updatedAt: wo.updatedAt,
+        lastProgressAt: wo.lastProgressAt,
         promisedAt: wo.promisedAt,
         valueClass: wo.customer.getEntity().valueClass,
         payers: jobs.map((j) => j.payer),
@@ -181,6 +183,13 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
     minutesInStatus: minutesBetween(wo.statusSince, now),
     minutesSinceUpdate: minutesBetween(wo.updatedAt, now),
     standardHours: jobs.reduce((sum, j) => sum + j.standardMinutes, 0) / 60,
+    // R-WO-4: every job's clocked time as of now, open clockings included, to two decimals.
+    clockedHours: Math.round(clockedSecondsAt(jobs, now) / 36) / 100,
+    clockedOn: jobs.reduce((sum, j) => sum + j.openClockings, 0),
+    qualityLevel: wo.status === S.QUALITY_CHECK ? (wo.qualityLevel ?? null) : null,
+    progressPercent: wo.progressPercent ?? null,
+    progressNote: wo.lastProgressNote ?? null,
+    lastProgressAt: wo.lastProgressAt ?? null,
     statusSince: wo.statusSince,
     updatedAt: wo.updatedAt,
     staleAt: staleAt(wo, staleAfterMinutes),

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { Bay } from '../store/bay.entity.js';
 import { Store } from '../store/store.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
-import { WorkOrderStatus } from '../work-order/work-order.enums.js';
+import { QualityLevel, WorkOrderStatus } from '../work-order/work-order.enums.js';
 import { BoardFlag } from './board-flags.js';
 
 @ObjectType({ description: 'A work order as the wall display shows it.' })
@@ -21,6 +21,24 @@ export class BoardCard {
 
   @Field(() => Float, { description: 'Sum of the jobs\' standard hours, to compare with time spent.' })
   standardHours!: number;
+
+  @Field(() => Float, { description: 'R-WO-4: hours clocked on the jobs as of the card’s time (every technician, open clockings included, 2 decimals), next to standardHours. It grows by clockedOn hours per hour until the next event.' })
+  clockedHours!: number;
+
+  @Field(() => Int, { description: 'R-WO-4: clockings open on the jobs now (technicians at work on the car).' })
+  clockedOn!: number;
+
+  @Field(() => QualityLevel, { nullable: true, description: 'R-QC-1: in QUALITY_CHECK, the highest level passed in the current round (SELF, MUTUAL, FINAL); null before the self-check and outside quality check.' })
+  qualityLevel!: QualityLevel | null;
+
+  @Field(() => Int, { nullable: true, description: 'R-WO-6: the percentage of the latest progress note (0–100); null before the first.' })
+  progressPercent!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'R-WO-6: the latest progress note; null before the first.' })
+  progressNote!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'R-WO-6: when progress was last reported; staleAt counts from it too.' })
+  lastProgressAt!: Date | null;
 
   @Field(() => Date, { description: 'When the order entered its current status.' })
   statusSince!: Date;

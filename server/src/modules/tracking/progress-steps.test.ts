@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkOrderStatus as S } from '../work-order/work-order.enums.js';
+import { QualityLevel, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
 import { progressSteps } from './progress-steps.js';
 
 const t = (m: number) => new Date(Date.UTC(2026, 10, 22, 2, m));
@@ -49,5 +49,20 @@ describe('customer step tracker', () => {
       'WASH:SKIPPED',
       'READY:SKIPPED',
     ]);
+  });
+});
+
+describe('R-QC-1 the quality-check step says which level is done', () => {
+  const history = [
+    { to: S.AWAITING_APPROVAL, at: t(1) },
+    { to: S.QUEUED, at: t(2) },
+    { to: S.IN_PROGRESS, at: t(3) },
+    { to: S.QUALITY_CHECK, at: t(4) },
+  ];
+  it('shows the level passed while in quality check, nothing otherwise', () => {
+    expect(progressSteps(S.QUALITY_CHECK, true, t(0), history, 'zh', QualityLevel.MUTUAL)[3]).toMatchObject({ key: 'QUALITY_CHECK', state: 'CURRENT', detail: '互检已完成' });
+    expect(progressSteps(S.QUALITY_CHECK, true, t(0), history, 'en', QualityLevel.SELF)[3].detail).toBe('Self-check done');
+    expect(progressSteps(S.QUALITY_CHECK, true, t(0), history, 'zh', null)[3].detail).toBeNull();
+    expect(progressSteps(S.IN_PROGRESS, true, t(0), history.slice(0, 3), 'zh', QualityLevel.FINAL)[3].detail).toBeNull();
   });
 });

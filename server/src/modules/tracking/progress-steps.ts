@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/locale.js';
-import { WorkOrderStatus as S } from '../work-order/work-order.enums.js';
+import { type QualityLevel, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
 import { type ProgressStep, ProgressStepKey as K, ProgressStepState as St } from './progress.types.js';
 
 const ORDER: readonly K[] = [K.RECEIVED, K.ESTIMATE, K.REPAIR, K.QUALITY_CHECK, K.WASH, K.READY];
@@ -23,13 +23,18 @@ const STEP_OF: Record<S, K | null> = {
   CANCELLED: null,
 };
 
+const QC_DONE: Record<Locale, Record<QualityLevel, string>> = {
+  zh: { SELF: '自检已完成', MUTUAL: '互检已完成', FINAL: '终检已完成' },
+  en: { SELF: 'Self-check done', MUTUAL: 'Mutual check done', FINAL: 'Final check done' },
+};
+
 export interface StatusChange {
   to: S;
   at: Date;
 }
 
 /** Pure: the step tracker from the order's status history (oldest first). */
-export function progressSteps(status: S, washRequested: boolean, createdAt: Date, history: readonly StatusChange[], locale: Locale): ProgressStep[] {
+export function progressSteps(status: S, washRequested: boolean, createdAt: Date, history: readonly StatusChange[], locale: Locale, qualityLevel: QualityLevel | null = null): ProgressStep[] {
   const reachedAt = new Map<K, Date>([[K.RECEIVED, createdAt]]);
   let lastStep: K = K.RECEIVED;
   for (const change of history) {
@@ -47,6 +52,9 @@ export function progressSteps(status: S, washRequested: boolean, createdAt: Date
     else if (i < currentIndex || (i === currentIndex && status === S.DELIVERED)) state = St.DONE;
     else if (i === currentIndex) state = St.CURRENT;
     else state = St.PENDING;
-    return { key, label: LABELS[locale][key], state, at: state === St.SKIPPED || state === St.PENDING ? null : (reachedAt.get(key) ?? null) };
+    const step: ProgressStep = { key, label: LABELS[locale][key], state, at: state === St.SKIPPED || state === St.PENDING ? null : (reachedAt.get(key) ?? null) };
+    // R-QC-1: the current quality check says which level is done.
+    if (key === K.QUALITY_CHECK) step.detail = status === S.QUALITY_CHECK && qualityLevel ? QC_DONE[locale][qualityLevel] : null;
+    return step;
   });
 }

@@ -1,5 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { WorkOrderStatus } from '../work-order/work-order.enums.js';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { QualityLevel, WorkOrderStatus } from '../work-order/work-order.enums.js';
 
 export enum ProgressStepKey {
   RECEIVED = 'RECEIVED',
@@ -53,6 +53,9 @@ export class ProgressStep {
 
   @Field(() => Date, { nullable: true, description: 'When the car reached this step.' })
   at?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'More about the step in the request’s language: for the current quality check, which level is done (R-QC-1, e.g. 互检已完成); else null.' })
+  detail?: string | null;
 }
 
 @ObjectType({ description: 'The car as the customer page shows it: no VIN, plate masked.' })
@@ -118,6 +121,18 @@ export class WorkOrderProgress {
 
   @Field(() => Date, { description: 'When the progress last changed; drop anything older.' })
   updatedAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: 'R-WO-6: how far along the work is (0–100), as the workshop last reported; null before the first report.' })
+  progressPercent?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'R-WO-6: the workshop’s latest progress note; null before the first.' })
+  progressNote?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'R-WO-6: when progress was last reported.' })
+  progressAt?: Date | null;
+
+  @Field(() => QualityLevel, { nullable: true, description: 'R-QC-1: while in quality check, the highest level passed so far (SELF, MUTUAL, FINAL); else null.' })
+  qualityLevel?: QualityLevel | null;
 
   @Field(() => String, { description: "The store's IANA time zone: show times as the workshop does, whatever the phone is set to." })
   timeZone!: string;

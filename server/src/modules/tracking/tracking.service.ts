@@ -50,7 +50,7 @@ export class TrackingService {
       storeId: wo.store.id,
       number: wo.number,
       status: wo.status,
-      steps: progressSteps(wo.status, wo.washRequested, wo.createdAt, changes, locale),
+      steps: progressSteps(wo.status, wo.washRequested, wo.createdAt, changes, locale, wo.qualityLevel ?? null),
       vehicle: { model: vehicle.model, color: vehicle.color, plateMasked: maskPlate(vehicle.plate) },
       promisedAt: wo.promisedAt,
       estimatedCompletionAt: estimateCompletion(wo, changes),
@@ -61,6 +61,10 @@ export class TrackingService {
           : null,
       advisor: { name: advisor.name, phone: advisor.businessPhone },
       updatedAt: wo.updatedAt,
+      progressPercent: wo.progressPercent ?? null,
+      progressNote: wo.lastProgressNote ?? null,
+      progressAt: wo.lastProgressAt ?? null,
+      qualityLevel: wo.status === S.QUALITY_CHECK ? (wo.qualityLevel ?? null) : null,
       timeZone: store.timezone,
     };
   }

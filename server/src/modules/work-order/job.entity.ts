@@ -10,7 +10,7 @@ import type { WorkOrder } from './work-order.entity.js';
 @Entity({ tableName: 'job' })
 @ObjectType({ implements: Node, description: 'A job (作业项目) on a work order.' })
 export class Job {
-  [OptionalProps]?: 'globalId' | 'standardHours' | 'status' | 'payer';
+  [OptionalProps]?: 'globalId' | 'standardHours' | 'status' | 'payer' | 'clockedSeconds' | 'openClockings' | 'openSinceMinutes';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -40,6 +40,18 @@ export class Job {
   @Field(() => JobPayer, { description: 'Who pays for it.' })
   @Enum({ items: () => JobPayer, default: JobPayer.CUSTOMER })
   payer: JobPayer = JobPayer.CUSTOMER;
+
+  /** R-WO-4: the time of every closed clocking of this job, summed (kept by the job-clock module). */
+  @Property({ type: 'integer', default: 0 })
+  clockedSeconds: number = 0;
+
+  /** R-WO-4: technicians clocked on this job now (kept by the job-clock module). */
+  @Property({ type: 'integer', default: 0 })
+  openClockings: number = 0;
+
+  /** R-WO-4: the start times of the open clockings, in minutes since the epoch, summed: their running time at t is openClockings × t − this. */
+  @Property({ type: 'integer', default: 0 })
+  openSinceMinutes: number = 0;
 
   @Field(() => Float)
   get standardHours(): number {

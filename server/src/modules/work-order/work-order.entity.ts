@@ -8,7 +8,7 @@ import { Bay } from '../store/bay.entity.js';
 import { Store } from '../store/store.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { Job } from './job.entity.js';
-import { HoldReason, WorkOrderSource, WorkOrderStatus } from './work-order.enums.js';
+import { HoldReason, QualityLevel, WorkOrderSource, WorkOrderStatus } from './work-order.enums.js';
 
 /** 维修委托书. Status changes only through WorkOrderService + the transitions table (work-order.process.ts). */
 @Entity({ tableName: 'work_order' })
@@ -97,6 +97,22 @@ export class WorkOrder {
   @Field(() => Int, { description: 'Times the order was sent back from quality check (R-QC-2).' })
   @Property({ type: 'integer', default: 0 })
   reworkCount: number = 0;
+
+  @Field(() => Int, { nullable: true, description: 'R-WO-6: the percentage of the latest progress note (0–100); null before the first.' })
+  @Property({ type: 'integer', nullable: true })
+  progressPercent?: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'R-WO-6: when progress was last reported (reportProgress); the STALE timer counts from it too.' })
+  @Property({ type: 'datetime', nullable: true })
+  lastProgressAt?: Date | null;
+
+  /** R-WO-6: the latest note (the card and the customer page show it); every note is a row of the job-clock module. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  lastProgressNote?: string | null;
+
+  /** R-QC-1: the highest level passed in the current quality-check round (null: none yet, or a new round after rework). */
+  @Enum({ items: () => QualityLevel, nullable: true })
+  qualityLevel?: QualityLevel | null;
 
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })

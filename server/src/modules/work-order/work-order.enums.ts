@@ -53,6 +53,17 @@ export enum WorkOrderEventKind {
   WALK_AROUND_RECORDED = 'WALK_AROUND_RECORDED',
   JOBS_ADDED = 'JOBS_ADDED',
   JOBS_RELEASED = 'JOBS_RELEASED',
+  CLOCKED_ON = 'CLOCKED_ON',
+  CLOCKED_OFF = 'CLOCKED_OFF',
+  PROGRESS_REPORTED = 'PROGRESS_REPORTED',
+  QUALITY_CHECK_SIGNED = 'QUALITY_CHECK_SIGNED',
+}
+
+/** R-QC-1: the three levels of the quality check (三检), in the order they are signed. */
+export enum QualityLevel {
+  SELF = 'SELF',
+  MUTUAL = 'MUTUAL',
+  FINAL = 'FINAL',
 }
 
 /** Statuses shown on the workshop board; DELIVERED and CANCELLED have left the floor. */
@@ -143,5 +154,18 @@ registerEnumType(WorkOrderEventKind, {
     WALK_AROUND_RECORDED: { description: 'The walk-around sheet, or the customer’s refusal of it, was signed (recordWalkAround, R-REC-3).' },
     JOBS_ADDED: { description: 'Jobs were added (R-EST-6: supplemental work, waiting for approval).' },
     JOBS_RELEASED: { description: 'The customer decided on supplemental work: approved jobs released, the others withdrawn (R-EST-6).' },
+    CLOCKED_ON: { description: 'A technician clocked on a job (clockJob, R-WO-4).' },
+    CLOCKED_OFF: { description: 'A technician clocked off a job, perhaps finishing it (clockJob, R-WO-4).' },
+    PROGRESS_REPORTED: { description: 'A progress note was reported (reportProgress, R-WO-6).' },
+    QUALITY_CHECK_SIGNED: { description: 'A level of the quality check was signed, passed or failed (signQualityCheck, R-QC-1/2).' },
+  },
+});
+registerEnumType(QualityLevel, {
+  name: 'QualityLevel',
+  description: 'A level of the three-level quality check (三检, R-QC-1), signed in this order.',
+  valuesConfig: {
+    SELF: { description: 'Self-check (自检) by a technician assigned to the order.' },
+    MUTUAL: { description: 'Mutual check (互检) by a team leader.' },
+    FINAL: { description: 'Final check (终检) by a QC inspector, with a road test where relevant.' },
   },
 });
