@@ -60,4 +60,11 @@ describe('paused order', () => {
     const w = mountWithI18n(Tracker, { steps: steps('DONE', 'DONE', 'CURRENT', 'PENDING', 'PENDING', 'PENDING'), paused: true });
     expect(w.find('[data-state="CURRENT"] .state').text()).toBe('已暂停');
   });
+
+  it('R-QC-1: the quality-check step tells which level is done', () => {
+    const list = steps('DONE', 'DONE', 'DONE', 'CURRENT', 'PENDING', 'PENDING').map((s) => (s.key === 'QUALITY_CHECK' ? { ...s, detail: '互检已完成' } : s));
+    const w = mountWithI18n(StepTracker, { steps: list });
+    expect(w.find('[data-key="QUALITY_CHECK"] .detail').text()).toBe('互检已完成');
+    expect(w.findAll('.detail')).toHaveLength(1);
+  });
 });

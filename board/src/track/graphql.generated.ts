@@ -86,28 +86,28 @@ export type WorkOrderStatus =
   /** Being washed (洗车). */
   | 'WASHING';
 
-export type TrackProgressFragment = { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null };
+export type TrackProgressFragment = { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null };
 
 export type TrackWorkOrderQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type TrackWorkOrderQuery = { trackWorkOrder: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null };
+export type TrackWorkOrderQuery = { trackWorkOrder: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null };
 
 export type WorkOrderProgressSubscriptionVariables = Exact<{
   token: string;
 }>;
 
 
-export type WorkOrderProgressSubscription = { workOrderProgress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null };
+export type WorkOrderProgressSubscription = { workOrderProgress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null };
 
 export type ApproveEstimateByLinkMutationVariables = Exact<{
   input: ApproveEstimateByLinkInput;
 }>;
 
 
-export type ApproveEstimateByLinkMutation = { approveEstimateByLink: { progress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type ApproveEstimateByLinkMutation = { approveEstimateByLink: { progress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -136,6 +136,7 @@ export const TrackProgressFragmentDoc = new TypedDocumentString(`
     label
     state
     at
+    detail
   }
   vehicle {
     model
@@ -154,6 +155,9 @@ export const TrackProgressFragmentDoc = new TypedDocumentString(`
   }
   updatedAt
   timeZone
+  progressPercent
+  progressNote
+  progressAt
   pendingEstimate {
     id
     version
@@ -193,6 +197,7 @@ export const TrackWorkOrderDocument = new TypedDocumentString(`
     label
     state
     at
+    detail
   }
   vehicle {
     model
@@ -211,6 +216,9 @@ export const TrackWorkOrderDocument = new TypedDocumentString(`
   }
   updatedAt
   timeZone
+  progressPercent
+  progressNote
+  progressAt
   pendingEstimate {
     id
     version
@@ -249,6 +257,7 @@ export const WorkOrderProgressDocument = new TypedDocumentString(`
     label
     state
     at
+    detail
   }
   vehicle {
     model
@@ -267,6 +276,9 @@ export const WorkOrderProgressDocument = new TypedDocumentString(`
   }
   updatedAt
   timeZone
+  progressPercent
+  progressNote
+  progressAt
   pendingEstimate {
     id
     version
@@ -312,6 +324,7 @@ export const ApproveEstimateByLinkDocument = new TypedDocumentString(`
     label
     state
     at
+    detail
   }
   vehicle {
     model
@@ -330,6 +343,9 @@ export const ApproveEstimateByLinkDocument = new TypedDocumentString(`
   }
   updatedAt
   timeZone
+  progressPercent
+  progressNote
+  progressAt
   pendingEstimate {
     id
     version

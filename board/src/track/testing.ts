@@ -18,7 +18,7 @@ export function steps(...states: ProgressStep['state'][]): ProgressStep[] {
   const labels = ['接车', '诊断报价', '维修中', '质检', '洗车', '待交车'];
   return keys.map((key, i) => {
     const state = states[i] ?? 'PENDING';
-    return { key, label: labels[i], state, at: state === 'DONE' || state === 'CURRENT' ? todayAt(8 + i, 5) : null };
+    return { key, label: labels[i], state, at: state === 'DONE' || state === 'CURRENT' ? todayAt(8 + i, 5) : null, detail: null };
   });
 }
 
@@ -35,6 +35,9 @@ export function sampleProgress(overrides: Partial<Progress> = {}): Progress {
     updatedAt: todayAt(10, 15),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, // this machine's, like todayAt
     pendingEstimate: null,
+    progressPercent: null,
+    progressNote: null,
+    progressAt: null,
     ...overrides,
   };
 }
