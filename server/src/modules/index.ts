@@ -4,11 +4,13 @@ import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { boardModule } from './board/index.js';
 import { customerModule } from './customer/index.js';
+import { deliveryModule } from './delivery/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
 import { platformModule } from './platform/index.js';
 import { receptionModule } from './reception/index.js';
+import { settlementModule } from './settlement/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
 import { trackingModule } from './tracking/index.js';
@@ -34,4 +36,6 @@ export const MODULES: readonly ModuleManifest[] = [
   uploadModule,
   receptionModule,
   estimateModule,
+  deliveryModule,
+  settlementModule,
 ];

@@ -13,6 +13,8 @@ import { Migration20261124092000_estimate_signatures } from './Migration20261124
 import { Migration20261124093000_vehicle_archive } from './Migration20261124093000_vehicle_archive.js';
 import { Migration20261124094000_diagnoses } from './Migration20261124094000_diagnoses.js';
 import { Migration20261124095000_supplemental_jobs } from './Migration20261124095000_supplemental_jobs.js';
+import { Migration20261124120000_delivery } from './Migration20261124120000_delivery.js';
+import { Migration20261124121000_settlement } from './Migration20261124121000_settlement.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -31,4 +33,6 @@ export const migrationsList = [
   { name: 'Migration20261124093000_vehicle_archive', class: Migration20261124093000_vehicle_archive },
   { name: 'Migration20261124094000_diagnoses', class: Migration20261124094000_diagnoses },
   { name: 'Migration20261124095000_supplemental_jobs', class: Migration20261124095000_supplemental_jobs },
+  { name: 'Migration20261124120000_delivery', class: Migration20261124120000_delivery },
+  { name: 'Migration20261124121000_settlement', class: Migration20261124121000_settlement },
 ];

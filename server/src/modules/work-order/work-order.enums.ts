@@ -53,6 +53,7 @@ export enum WorkOrderEventKind {
   WALK_AROUND_RECORDED = 'WALK_AROUND_RECORDED',
   JOBS_ADDED = 'JOBS_ADDED',
   JOBS_RELEASED = 'JOBS_RELEASED',
+  DELIVERY_RECORDED = 'DELIVERY_RECORDED',
 }
 
 /** Statuses shown on the workshop board; DELIVERED and CANCELLED have left the floor. */
@@ -143,5 +144,6 @@ registerEnumType(WorkOrderEventKind, {
     WALK_AROUND_RECORDED: { description: 'The walk-around sheet, or the customer’s refusal of it, was signed (recordWalkAround, R-REC-3).' },
     JOBS_ADDED: { description: 'Jobs were added (R-EST-6: supplemental work, waiting for approval).' },
     JOBS_RELEASED: { description: 'The customer decided on supplemental work: approved jobs released, the others withdrawn (R-EST-6).' },
+    DELIVERY_RECORDED: { description: 'The delivery was recorded: mileage out, checks, explanation, advice and the next service (recordDelivery, R-DEL-1/2/4).' },
   },
 });
