@@ -12,6 +12,7 @@ export const settlementModule = defineModule({
   resolvers: [SettlementResolver, SettlementReversalResolver, WorkOrderSettlementResolver, CustomerPointsResolver, CustomerPointsHistoryResolver],
   nodes: {
     Settlement: async (em, id, actor) => (actsAs(actor, SETTLEMENT_READER_ROLES) ? em.findOne(Settlement, { id, store: actor.storeId }) : 'FORBIDDEN'),
+    PointsEntry: async (em, id, actor) => (actor.kind === 'staff' ? em.findOne(PointsEntry, { id, account: { store: actor.storeId } }) : 'FORBIDDEN'),
   },
   transitionGuards: [settlementRequired],
   services: ({ log, registry }) => ({ settlements: new SettlementService(log, registry) }),

@@ -271,9 +271,9 @@ export class PointsAccount {
 /** R-SEG-5: one entry of the ledger, with its reason; immutable (trigger). */
 @Entity({ tableName: 'points_entry' })
 @Index({ properties: ['account', 'id'] })
-@ObjectType({ description: 'R-SEG-5: one entry of a customer’s points ledger.' })
+@ObjectType({ implements: Node, description: 'R-SEG-5: one entry of a customer’s points ledger.' })
 export class PointsEntry {
-  [OptionalProps]?: 'at';
+  [OptionalProps]?: 'at' | 'globalId';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -303,4 +303,9 @@ export class PointsEntry {
   @Field(() => Date, { description: 'When it was recorded.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   at: Date = new Date();
+
+  @Field(() => ID, { name: 'id', description: 'Global id (Relay node id).' })
+  get globalId(): string {
+    return toGlobalId('PointsEntry', this.id);
+  }
 }

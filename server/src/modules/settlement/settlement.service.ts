@@ -5,7 +5,7 @@ import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { type PageRequest, keyset, toConnection } from '../../shared/page.js';
 import type { Services } from '../../services.types.js';
-import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
+import { notFound, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
 import { Customer } from '../customer/customer.entity.js';
 import type { ChargeableLine } from '../estimate/estimate.service.js';
 import { Role } from '../staff/roles.js';
