@@ -6,6 +6,7 @@ import { boardModule } from './board/index.js';
 import { customerModule } from './customer/index.js';
 import { deliveryModule } from './delivery/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
+import { documentsModule } from './documents/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
 import { platformModule } from './platform/index.js';
@@ -38,4 +39,5 @@ export const MODULES: readonly ModuleManifest[] = [
   estimateModule,
   deliveryModule,
   settlementModule,
+  documentsModule,
 ];
