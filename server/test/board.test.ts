@@ -4,7 +4,7 @@ import { Customer } from '../src/modules/customer/customer.entity.js';
 import { ValueClass } from '../src/modules/customer/customer-type.js';
 import { WorkOrder } from '../src/modules/work-order/work-order.entity.js';
 import { dbId } from '../src/graphql/global-id.js';
-import { approveOneLineEstimate, createWorkOrder, move, passQualityCheck, recordWalkAround, workOrderIn } from './helpers/flows.js';
+import { approveOneLineEstimate, createWorkOrder, move, passQualityCheck, recordDelivery, recordWalkAround, settle, workOrderIn } from './helpers/flows.js';
 import { BOARD_EVENTS, collect } from './helpers/subscriptions.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -102,14 +102,17 @@ describe('boardEvents: ordered, replayable, live', () => {
     const { cursor } = await board(token);
     const sub = collect(app.ws({ authorization: `Bearer ${token}` }), BOARD_EVENTS, { after: cursor });
     await move(app, 'qc', wo.id, 'READY');
+    await settle(app, wo.id); // R-DEL-3: another aggregate's event; the board skips it
+    await recordDelivery(app, wo.id); // R-DEL-1/2/4: a change of the order
     await move(app, 'advisor', wo.id, 'DELIVERED');
-    const items = await sub.until((xs) => xs.length >= 2);
+    const items = await sub.until((xs) => xs.length >= 3);
     expect(items.map((e: any) => [e.kind, e.workOrderId])).toEqual([
+      ['UPSERT', wo.id],
       ['UPSERT', wo.id],
       ['REMOVE', wo.id],
     ]);
     expect(items[0].card).toBeTruthy();
-    expect(items[1].card).toBeNull();
+    expect(items[2].card).toBeNull();
     sub.stop();
   });
 

@@ -91,6 +91,19 @@ describe('demo data that looks real', () => {
     expect(ahead.n).toBeGreaterThan(5);
   });
 
+  it('issue 8: every delivered order has a settlement in force and a delivery record; some customers have points (R-DEL-1..4, R-SEG-5)', async () => {
+    const em = app.orm.em.fork();
+    const delivered = await em.find(WorkOrder, { status: WorkOrderStatus.DELIVERED });
+    expect(delivered.length).toBeGreaterThan(0);
+    const rows = await em.getConnection().execute<{ settled: number; recorded: number; special: number; points: number }[]>(
+      `select (select count(distinct work_order_id)::int from settlement) settled, (select count(*)::int from delivery) recorded,
+              (select count(*)::int from settlement where invoice_kind = 'SPECIAL') special, (select count(*)::int from points_account where balance > 0) points`,
+    );
+    expect(rows[0]).toMatchObject({ settled: delivered.length, recorded: delivered.length });
+    expect(rows[0].special).toBeGreaterThan(0);
+    expect(rows[0].points).toBeGreaterThan(0);
+  });
+
   it('pairs a demo wall display with the known demo token', async () => {
     const res = await app.gql(`{ board { cards { workOrder { number } } } }`, {}, { token: DEMO_DISPLAY_TOKEN });
     expect(res.data.board.cards.length).toBeGreaterThan(0);

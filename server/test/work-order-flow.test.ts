@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveOneLineEstimate, assign, createWorkOrder, move, Q, recordWalkAround, signQualityCheck } from './helpers/flows.js';
+import { approveOneLineEstimate, assign, createWorkOrder, move, Q, recordDelivery, recordWalkAround, settle, signQualityCheck } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let app: TestApp;
@@ -37,6 +37,8 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
       ['SIGN', 'FINAL'],
       ['qc', 'WASHING'],
       ['foreman', 'READY'],
+      ['SETTLE', ''], // R-DEL-3: the cashier settles (its own aggregate: the order's version stays)
+      ['DELIVERY_RECORD', ''], // R-DEL-1/2/4
       ['advisor', 'DELIVERED'],
     ];
     let version = 1;
@@ -50,9 +52,13 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
               ? await approveOneLineEstimate(app, wo.id)
               : actor === 'SIGN'
                 ? await signQualityCheck(app, wo.id, to)
-                : await move(app, actor, wo.id, to, { expectedVersion: version, ...extra });
+                : actor === 'SETTLE'
+                  ? await settle(app, wo.id)
+                  : actor === 'DELIVERY_RECORD'
+                    ? await recordDelivery(app, wo.id, { expectedVersion: version })
+                    : await move(app, actor, wo.id, to, { expectedVersion: version, ...extra });
       expect(res.userErrors, `${actor} → ${to}`).toEqual([]);
-      expect(res.workOrder.version).toBe(++version);
+      expect(res.workOrder.version).toBe(actor === 'SETTLE' ? version : ++version);
       if (to === 'ON_HOLD') expect(res.workOrder.holdReason).toBe('WAITING_PARTS');
       if (to === 'IN_PROGRESS') expect(res.workOrder.holdReason).toBeNull();
     }
@@ -62,7 +68,7 @@ describe('the core flow through the GraphQL API (R-WO-1, R-WO-2)', () => {
     expect(order.status).toBe('DELIVERED');
     expect(order.reworkCount).toBe(1);
     expect(order.startedAt).not.toBeNull();
-    expect(order.events).toHaveLength(steps.length + 1);
+    expect(order.events).toHaveLength(steps.length); // CREATED, and one per step but the settlement's
     expect(order.events[0]).toMatchObject({ kind: 'CREATED', from: null, to: 'DRAFT', version: 1, actor: { name: 'advisor-姓名' } });
     expect(order.events[1]).toMatchObject({ kind: 'WALK_AROUND_RECORDED', from: null, to: 'DRAFT', version: 2, actor: { name: 'advisor-姓名' } });
     expect(order.events[6]).toMatchObject({ kind: 'TRANSITIONED', from: 'IN_PROGRESS', to: 'ON_HOLD', holdReason: 'WAITING_PARTS', reason: '氧传感器缺货', actor: { name: 'parts-姓名' } });

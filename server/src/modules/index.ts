@@ -6,13 +6,16 @@ import { boardModule } from './board/index.js';
 import { complaintModule } from './complaint/index.js';
 import { customerModule } from './customer/index.js';
 import { followUpModule } from './follow-up/index.js';
+import { deliveryModule } from './delivery/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
+import { documentsModule } from './documents/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
 import { jobClockModule } from './job-clock/index.js';
 import { platformModule } from './platform/index.js';
 import { qualityCheckModule } from './quality-check/index.js';
 import { receptionModule } from './reception/index.js';
+import { settlementModule } from './settlement/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
 import { trackingModule } from './tracking/index.js';
@@ -42,4 +45,7 @@ export const MODULES: readonly ModuleManifest[] = [
   estimateModule,
   jobClockModule,
   qualityCheckModule,
+  deliveryModule,
+  settlementModule,
+  documentsModule,
 ];

@@ -32,7 +32,10 @@ import { DamageArea, DamageKind } from '../modules/reception/reception.enums.js'
 import { UploadPurpose } from '../modules/upload/upload.enums.js';
 import { type AppConfig, readConfig } from '../config.js';
 import { createServices, type Services } from '../services.js';
+import type { SettleWorkOrderInput } from '../modules/settlement/dto/settlement.dto.js';
+import { InvoiceKind, PaymentMethod } from '../modules/settlement/settlement.enums.js';
 import { type StaffActor, systemActor } from '../shared/actor.js';
+import { toGlobalId } from '../shared/global-id.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
@@ -321,6 +324,7 @@ async function seedOrder(
       } as AddSupplementalWorkInput));
       expectOk(`scenario ${o.index} supplemental declined`, await estimates.approve(em, actor, { estimateId: proposed.estimate.globalId, expectedVersion: proposed.estimate.version, approvedLineIds: [], deferredLineIds: [], method: ApprovalMethod.PHONE, note: '客户表示下次再换（演示数据）' }));
     }
+    if (step.to === S.DELIVERED) wo = await seedSettleAndDeliver(em, services, actor, wo, vehicle, o.index);
     wo = expectOk(`scenario ${o.index}`, await workOrders.transition(em, actor, { id: wo.globalId, to: step.to, holdReason: step.holdReason ?? null, reason: step.reason ?? null } as TransitionWorkOrderInput));
     if (step.to === S.IN_PROGRESS && wo.status === S.IN_PROGRESS) wo = await floor.clockOn(wo); // back from a hold
   }
@@ -447,6 +451,44 @@ class DemoFloor {
 
 /** A 1×1 PNG standing in for the customer's signature and the damage photos. */
 const DEMO_IMAGE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/**
+ * R-DEL-3, R-SEG-5, R-DEL-1/2/4: before a demo order is DELIVERED the cashier settles it (every other
+ * customer first gets welcome points by hand and redeems some; split payments; a special VAT invoice
+ * for every other one) and the advisor records the delivery — through the services, as the system actor.
+ */
+async function seedSettleAndDeliver(em: EntityManager, services: Services, actor: ReturnType<typeof systemActor>, wo: WorkOrder, vehicle: Vehicle, index: number): Promise<WorkOrder> {
+  const customerId = wo.customer.id;
+  let points = 0;
+  if (index % 2 === 0) {
+    expectOk(`points ${index}`, await services.settlements.adjustPoints(em, actor, { customerId: toGlobalId('Customer', customerId), delta: 3000, reason: '会员签到与分享（演示数据）' }));
+    points = 1000;
+  }
+  const preview = (await services.settlements.preview(em, actor.storeId, wo.id))!;
+  const pointsFen = (points * 100) / preview.pointsPerYuan;
+  const redeem = pointsFen <= preview.totals.customerFen ? points : 0;
+  const due = preview.totals.customerFen - (redeem ? pointsFen : 0);
+  const wechat = Math.floor(due * 0.8);
+  const payments = [
+    ...(wechat > 0 ? [{ method: PaymentMethod.WECHAT_PAY, amountFen: wechat, reference: `42000${String(index).padStart(5, '0')}` }] : []),
+    ...(due - wechat > 0 ? [{ method: PaymentMethod.CASH, amountFen: due - wechat }] : []),
+  ];
+  const invoice = index % 2 === 1 ? { kind: InvoiceKind.SPECIAL, companyName: '北京博远物流有限公司', taxId: '91350100M000100Y43' } : { kind: InvoiceKind.ORDINARY };
+  expectOk(`settlement ${index}`, await services.settlements.settle(em, actor, { workOrderId: wo.globalId, discountFen: 0, pointsToRedeem: redeem, payments, invoice } as SettleWorkOrderInput));
+  const delivered = await services.deliveries.record(em, actor, {
+    workOrderId: wo.globalId,
+    mileageOut: (wo.mileageIn ?? vehicle.mileageKm ?? 0) + 3,
+    interiorCleaned: true,
+    itemsReturned: true,
+    oldPartsOffered: true,
+    oldPartsTaken: index % 2 === 0,
+    explanation: '已按委托完成维修保养，路试正常（演示数据）',
+    advice: '三个月内复查刹车片厚度',
+    nextServiceDueOn: new Date(wo.updatedAt.getTime() + 180 * 86_400_000).toISOString().slice(0, 10),
+    nextServiceDueKm: (wo.mileageIn ?? vehicle.mileageKm ?? 0) + 7500,
+  });
+  return expectOk(`delivery ${index}`, delivered).workOrder.getEntity();
+}
 
 async function demoUpload(em: EntityManager, services: Services, actor: ReturnType<typeof systemActor>, purpose: UploadPurpose): Promise<string> {
   const created = expectOk('upload', await services.uploads.create(em, actor, { purpose, contentType: 'image/png', byteSize: DEMO_IMAGE.length }));

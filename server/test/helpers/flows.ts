@@ -150,7 +150,7 @@ export async function passQualityCheck(app: TestApp, workOrderId: string) {
   return res;
 }
 
-/** The moves (actor, status) that take a fresh DRAFT order to each status through the API; WALK_AROUND: R-REC-3, before it leaves DRAFT; APPROVE: the customer approves an estimate (→ QUEUED); QC: the three levels signed (R-QC-1), before it leaves QUALITY_CHECK. */
+/** The moves (actor, status) that take a fresh DRAFT order to each status through the API; WALK_AROUND: R-REC-3, before it leaves DRAFT; APPROVE: the customer approves an estimate (→ QUEUED); QC: the three levels signed (R-QC-1), before it leaves QUALITY_CHECK; SETTLE and DELIVERY_RECORD: R-DEL-3 and R-DEL-1/2/4, before DELIVERED. */
 export const PATH_TO: Record<string, [string, string, Record<string, unknown>?][]> = {
   DRAFT: [],
   AWAITING_APPROVAL: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL']],
@@ -160,7 +160,7 @@ export const PATH_TO: Record<string, [string, string, Record<string, unknown>?][
   QUALITY_CHECK: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK']],
   WASHING: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['QC', ''], ['qc', 'WASHING']],
   READY: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['QC', ''], ['qc', 'WASHING'], ['foreman', 'READY']],
-  DELIVERED: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['QC', ''], ['qc', 'READY'], ['advisor', 'DELIVERED']],
+  DELIVERED: [['WALK_AROUND', ''], ['advisor', 'AWAITING_APPROVAL'], ['APPROVE', ''], ['ASSIGN', ''], ['tech1', 'IN_PROGRESS'], ['tech1', 'QUALITY_CHECK'], ['QC', ''], ['qc', 'READY'], ['SETTLE', ''], ['DELIVERY_RECORD', ''], ['advisor', 'DELIVERED']],
   CANCELLED: [['advisor', 'CANCELLED']],
 };
 
@@ -177,9 +177,39 @@ export async function workOrderIn(app: TestApp, status: string, bayIndex = 0) {
             ? await approveOneLineEstimate(app, wo.id)
             : actor === 'QC'
               ? await passQualityCheck(app, wo.id)
-              : await move(app, actor, wo.id, to, extra);
+              : actor === 'SETTLE'
+                ? await settle(app, wo.id)
+                : actor === 'DELIVERY_RECORD'
+                  ? await recordDelivery(app, wo.id)
+                  : await move(app, actor, wo.id, to, extra);
     if (!res.workOrder) throw new Error(`${actor} → ${to}: ${JSON.stringify(res)}`);
   }
   const current = await app.gql(Q.workOrder, { id: wo.id }, { token: await app.login('manager') });
   return current.data.workOrder as { id: string; status: string; version: number; number: string; trackingUrl: string };
+}
+
+export const CASH_DESK_Q = {
+  preview: `query($id: ID!) { settlementPreview(workOrderId: $id) { lines { description amountFen payer } totals { partsFen labourFen feesFen discountFen pointsFen taxFen totalFen customerFen warrantyFen insuranceFen } pointsAvailable } }`,
+  settle: `mutation($input: SettleWorkOrderInput!) { settleWorkOrder(input: $input) { settlement { id number settledAt lines { description amountFen payer } totals { partsFen labourFen feesFen discountFen pointsFen taxFen totalFen customerFen warrantyFen insuranceFen } payments { method amountFen reference } invoice { kind companyName taxId } pointsEarned pointsRedeemed } workOrder { id status version } userErrors { code field message } } }`,
+  recordDelivery: `mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { delivery { mileageOut interiorCleaned itemsReturned oldPartsOffered oldPartsTaken explanation advice nextServiceDueOn nextServiceDueKm recordedBy { id } } workOrder { id status version delivery { mileageOut } } userErrors { code field message } } }`,
+};
+
+/** R-DEL-3: the cashier settles a READY order, paying what the preview says in cash (no discount, no points, no invoice). */
+export async function settle(app: TestApp, workOrderId: string, as = 'cashier') {
+  const token = await app.login(as);
+  const preview = (await app.gql(CASH_DESK_Q.preview, { id: workOrderId }, { token })).data?.settlementPreview;
+  if (!preview) throw new Error(`settlementPreview of ${workOrderId}`);
+  const due = preview.totals.customerFen as number;
+  const res = await app.gql(CASH_DESK_Q.settle, { input: { workOrderId, payments: due > 0 ? [{ method: 'CASH', amountFen: due }] : [] } }, { token });
+  return res.data?.settleWorkOrder ?? res;
+}
+
+/** R-DEL-1/2/4: the advisor records the delivery of a READY order (a far future next service). */
+export async function recordDelivery(app: TestApp, workOrderId: string, input: Record<string, unknown> = {}, as = 'advisor') {
+  const res = await app.gql(
+    CASH_DESK_Q.recordDelivery,
+    { input: { workOrderId, mileageOut: 12_100, interiorCleaned: true, itemsReturned: true, oldPartsOffered: true, oldPartsTaken: false, explanation: '已更换氧传感器，路试正常', advice: '一个月内复查', nextServiceDueOn: '2099-06-01', nextServiceDueKm: 20_000, ...input } },
+    { token: await app.login(as) },
+  );
+  return res.data?.recordDelivery ?? res;
 }

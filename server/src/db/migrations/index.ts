@@ -15,6 +15,8 @@ import { Migration20261124094000_diagnoses } from './Migration20261124094000_dia
 import { Migration20261124095000_supplemental_jobs } from './Migration20261124095000_supplemental_jobs.js';
 import { Migration20261124110000_job_clock } from './Migration20261124110000_job_clock.js';
 import { Migration20261124111000_quality_checks } from './Migration20261124111000_quality_checks.js';
+import { Migration20261124120000_delivery } from './Migration20261124120000_delivery.js';
+import { Migration20261124121000_settlement } from './Migration20261124121000_settlement.js';
 import { Migration20261124130000_customer_archive } from './Migration20261124130000_customer_archive.js';
 import { Migration20261124131000_complaints } from './Migration20261124131000_complaints.js';
 import { Migration20261124132000_follow_up } from './Migration20261124132000_follow_up.js';
@@ -38,6 +40,8 @@ export const migrationsList = [
   { name: 'Migration20261124095000_supplemental_jobs', class: Migration20261124095000_supplemental_jobs },
   { name: 'Migration20261124110000_job_clock', class: Migration20261124110000_job_clock },
   { name: 'Migration20261124111000_quality_checks', class: Migration20261124111000_quality_checks },
+  { name: 'Migration20261124120000_delivery', class: Migration20261124120000_delivery },
+  { name: 'Migration20261124121000_settlement', class: Migration20261124121000_settlement },
   { name: 'Migration20261124130000_customer_archive', class: Migration20261124130000_customer_archive },
   { name: 'Migration20261124131000_complaints', class: Migration20261124131000_complaints },
   { name: 'Migration20261124132000_follow_up', class: Migration20261124132000_follow_up },

@@ -29,6 +29,17 @@ export const ESTIMATE = 'Estimate';
 /** A line checked and priced, ready to be stored. */
 type LineDraft = Omit<EstimateLine, 'id' | 'estimate' | 'globalId' | 'quantity' | 'standardHours' | 'decision'> & { decision?: LineDecision };
 
+/** An approved line as the cash desk charges it (`chargeableLines`). */
+export interface ChargeableLine {
+  estimateId: number;
+  lineId: number;
+  description: string;
+  kind: K;
+  amountFen: number;
+  payer: EstimatePayer;
+  taxBasisPoints: number;
+}
+
 export interface EstimateAndOrder {
   estimate: Estimate;
   workOrder: WorkOrder;
@@ -379,6 +390,22 @@ export class EstimateService {
       for (const k of Object.keys(sum) as (keyof Totals)[]) sum[k] += t[k];
     }
     return sum;
+  }
+
+  /**
+   * R-EST-6, for the cash desk: the approved lines of the order's approved estimates (main and
+   * supplemental), in estimate and line order, each with its estimate's id and tax rate (tax is per
+   * estimate and payer, as in `chargeable`). Two statements whatever the number of lines.
+   */
+  async chargeableLines(em: EntityManager, storeId: number, workOrderId: number): Promise<ChargeableLine[]> {
+    const estimates = await em.find(Estimate, { store: storeId, workOrder: workOrderId, status: S.APPROVED }, { populate: ['lines'], orderBy: { id: 'asc' } });
+    return estimates.flatMap((e) =>
+      e.lines
+        .getItems()
+        .filter((l) => l.decision === LineDecision.APPROVED)
+        .sort((a, b) => a.position - b.position)
+        .map((l) => ({ estimateId: e.id, lineId: l.id, description: l.description, kind: l.kind, amountFen: l.amountFen, payer: l.payer, taxBasisPoints: e.taxBasisPoints })),
+    );
   }
 
   // ---- approval (R-EST-3/4/5, R-APT-8) -----------------------------------------------------

@@ -57,6 +57,7 @@ export enum WorkOrderEventKind {
   CLOCKED_OFF = 'CLOCKED_OFF',
   PROGRESS_REPORTED = 'PROGRESS_REPORTED',
   QUALITY_CHECK_SIGNED = 'QUALITY_CHECK_SIGNED',
+  DELIVERY_RECORDED = 'DELIVERY_RECORDED',
 }
 
 /** R-QC-1: the three levels of the quality check (三检), in the order they are signed. */
@@ -158,6 +159,7 @@ registerEnumType(WorkOrderEventKind, {
     CLOCKED_OFF: { description: 'A technician clocked off a job, perhaps finishing it (clockJob, R-WO-4).' },
     PROGRESS_REPORTED: { description: 'A progress note was reported (reportProgress, R-WO-6).' },
     QUALITY_CHECK_SIGNED: { description: 'A level of the quality check was signed, passed or failed (signQualityCheck, R-QC-1/2).' },
+    DELIVERY_RECORDED: { description: 'The delivery was recorded: mileage out, checks, explanation, advice and the next service (recordDelivery, R-DEL-1/2/4).' },
   },
 });
 registerEnumType(QualityLevel, {

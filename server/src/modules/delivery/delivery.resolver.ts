@@ -1,0 +1,47 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { requireStaff } from '../../graphql/auth-checker.js';
+import type { Context } from '../../graphql/context.js';
+import { toPayload, UserError } from '../../graphql/user-error.js';
+import { loaded } from '../../db/loaded.js';
+import { Staff } from '../staff/staff.entity.js';
+import { WorkOrder } from '../work-order/work-order.entity.js';
+import { RecordDeliveryInput } from './dto/delivery.dto.js';
+import { Delivery } from './delivery.entity.js';
+import { DELIVERY_ROLES } from './delivery.service.js';
+
+@ObjectType({ description: 'The delivery record and the work order after it, or why not.' })
+export class RecordDeliveryPayload {
+  @Field(() => Delivery, { nullable: true, description: 'The delivery record; null when refused.' })
+  delivery?: Delivery | null;
+
+  @Field(() => WorkOrder, { nullable: true, description: 'The work order as it is now; null when refused.' })
+  workOrder?: WorkOrder | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was recorded; empty on success.' })
+  userErrors: UserError[] = [];
+}
+
+@Resolver(() => Delivery)
+export class DeliveryResolver {
+  @Authorized(...DELIVERY_ROLES)
+  @Mutation(() => RecordDeliveryPayload, { description: 'R-DEL-1/2/4: records the delivery (交车) of a READY work order — mileage out, interior cleaned, belongings returned, old parts offered, the explanation, advice and the next service; once per order. The order can then be DELIVERED (with a settlement).' })
+  async recordDelivery(@Arg('input', () => RecordDeliveryInput, { description: 'What to do; see the input type.' }) input: RecordDeliveryInput, @Ctx() ctx: Context): Promise<RecordDeliveryPayload> {
+    const result = await ctx.services.deliveries.record(ctx.em, requireStaff(ctx), input);
+    return Object.assign(new RecordDeliveryPayload(), toPayload(ctx.locale, 'delivery', result), { workOrder: result.ok ? await loaded(result.value.workOrder) : null });
+  }
+
+  @FieldResolver(() => Staff, { nullable: true, description: 'Who recorded it; null when recorded by the system.' })
+  recordedBy(@Root() d: Delivery) {
+    return d.recordedBy ? loaded(d.recordedBy) : null;
+  }
+}
+
+/** `WorkOrder.delivery`, resolved here so the work-order module stays unaware of deliveries. */
+@Resolver(() => WorkOrder)
+export class WorkOrderDeliveryResolver {
+  @Authorized()
+  @FieldResolver(() => Delivery, { nullable: true, description: 'R-DEL-1/2/4: the delivery record; null until recorded (the order cannot be DELIVERED without it).' })
+  delivery(@Root() wo: WorkOrder, @Ctx() ctx: Context) {
+    return ctx.services.deliveries.deliveryOf(ctx.em, wo.id);
+  }
+}
