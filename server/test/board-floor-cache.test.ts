@@ -6,7 +6,8 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 const BOARD = `{ board { cursor bays { id name } cards { workOrder { id status } } } }`;
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // No worker: its background statements (durable consumers) would be counted with the ones under test.
+  app = await startTestApp({ config: { worker: false } });
 });
 afterAll(async () => {
   await app?.stop();

@@ -7,7 +7,8 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 const clock = new ManualClock(new Date('2026-11-24T10:00:00+08:00'));
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ clock });
+  // No worker: its background statements (durable consumers) would be counted with the ones under test.
+  app = await startTestApp({ clock, config: { worker: false } });
 });
 afterAll(() => app?.stop());
 

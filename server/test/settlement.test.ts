@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // No worker: the durable consumers' background statements would be counted with the ones under test.
+  app = await startTestApp({ config: { worker: false } });
 });
 afterAll(() => app?.stop());
 

@@ -1,4 +1,4 @@
-import { assign, CASH_DESK_Q, createWalkedAroundOrder, ESTIMATE_Q, move } from './flows.js';
+import { assign, CASH_DESK_Q, createWalkedAroundOrder, ESTIMATE_Q, move, passQualityCheck } from './flows.js';
 import type { TestApp } from './test-app.js';
 
 export const CONFIRM_WARRANTY = `mutation($input: ConfirmWarrantyInput!) { confirmWarranty(input: $input) { line { id } userErrors { code field message } } }`;
@@ -51,12 +51,13 @@ export async function supplemental(app: TestApp, workOrderId: string, lines: Rec
   return added;
 }
 
-/** IN_PROGRESS → QUALITY_CHECK → READY. */
+/** IN_PROGRESS → QUALITY_CHECK → (the three levels signed, R-QC-1) → READY. */
 export async function finish(app: TestApp, workOrderId: string) {
-  for (const [as, to] of [['tech1', 'QUALITY_CHECK'], ['qc', 'READY']]) {
-    const res = await move(app, as, workOrderId, to);
-    if (!res.workOrder) throw new Error(`${to}: ${JSON.stringify(res)}`);
-  }
+  const checked = await move(app, 'tech1', workOrderId, 'QUALITY_CHECK');
+  if (!checked.workOrder) throw new Error(`QUALITY_CHECK: ${JSON.stringify(checked)}`);
+  await passQualityCheck(app, workOrderId);
+  const ready = await move(app, 'qc', workOrderId, 'READY');
+  if (!ready.workOrder) throw new Error(`READY: ${JSON.stringify(ready)}`);
 }
 
 /** The customer's global id of an order. */
