@@ -7,6 +7,7 @@ import { customerModule } from './customer/index.js';
 import { dealerGroupModule } from './dealer-group/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
+import { partsModule } from './parts/index.js';
 import { platformModule } from './platform/index.js';
 import { receptionModule } from './reception/index.js';
 import { staffModule } from './staff/index.js';
@@ -34,4 +35,5 @@ export const MODULES: readonly ModuleManifest[] = [
   uploadModule,
   receptionModule,
   estimateModule,
+  partsModule,
 ];

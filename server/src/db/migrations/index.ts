@@ -14,6 +14,7 @@ import { Migration20261124093000_vehicle_archive } from './Migration202611240930
 import { Migration20261124094000_diagnoses } from './Migration20261124094000_diagnoses.js';
 import { Migration20261124095000_supplemental_jobs } from './Migration20261124095000_supplemental_jobs.js';
 import { Migration20261124130000_customer_archive } from './Migration20261124130000_customer_archive.js';
+import { Migration20261124100000_parts } from './Migration20261124100000_parts.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -33,4 +34,5 @@ export const migrationsList = [
   { name: 'Migration20261124094000_diagnoses', class: Migration20261124094000_diagnoses },
   { name: 'Migration20261124095000_supplemental_jobs', class: Migration20261124095000_supplemental_jobs },
   { name: 'Migration20261124130000_customer_archive', class: Migration20261124130000_customer_archive },
+  { name: 'Migration20261124100000_parts', class: Migration20261124100000_parts },
 ];
