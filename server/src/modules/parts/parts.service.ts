@@ -142,8 +142,14 @@ export class PartsService implements AppointmentParts {
       params.push(vehicle.model);
     }
     const bounds: string[] = [];
-    if (page.afterId !== null) (bounds.push('p.id > ?'), params.push(page.afterId));
-    if (page.beforeId !== null) (bounds.push('p.id < ?'), params.push(page.beforeId));
+    if (page.afterId !== null) {
+      bounds.push('p.id > ?');
+      params.push(page.afterId);
+    }
+    if (page.beforeId !== null) {
+      bounds.push('p.id < ?');
+      params.push(page.beforeId);
+    }
     const rows = await em.execute<{ id: number; total: string }[]>(
       `select f.id, f.total from (select p.id, count(*) over () as total from part p where ${where.join(' and ')}) f
         where true ${bounds.map((b) => `and ${b.replace('p.id', 'f.id')}`).join(' ')}
