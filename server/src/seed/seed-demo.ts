@@ -30,6 +30,7 @@ import { DamageArea, DamageKind } from '../modules/reception/reception.enums.js'
 import { UploadPurpose } from '../modules/upload/upload.enums.js';
 import { type AppConfig, readConfig } from '../config.js';
 import { createServices, type Services } from '../services.js';
+import { seedParts } from '../modules/parts/parts.seed.js';
 import { type StaffActor, systemActor } from '../shared/actor.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
@@ -176,6 +177,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   for (const i of SEED_ORDER) {
     await seedOrder(orm.em.fork(), services, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
   }
+  await seedParts(orm.em.fork(), services, store.id);
   await seedAppointments(orm, { now, storeCode: demoStore.code });
   return wallTokenMade ?? DEMO_DISPLAY_TOKEN;
 }
