@@ -104,6 +104,18 @@ describe('demo data that looks real', () => {
     expect(rows[0].points).toBeGreaterThan(0);
   });
 
+  it('issue 8: a parts catalog for the demo models with stock, some at or below the reorder point with their purchase requests (one ordered)', async () => {
+    const login = await app.gql(`mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }`, { u: 'parts', p: DEMO_PASSWORD });
+    const token = login.data.login.token as string;
+    const parts = await app.gql(`{ parts(first: 50) { totalCount edges { node { partNumber fitsModels stock { onHand available reorderPoint } } } } }`, {}, { token });
+    expect(parts.data.parts.totalCount).toBeGreaterThanOrEqual(10);
+    const low = parts.data.parts.edges.filter((e: { node: { stock: { available: number; reorderPoint: number } } }) => e.node.stock.available <= e.node.stock.reorderPoint);
+    expect(low.length).toBeGreaterThanOrEqual(2);
+    const requests = await app.gql(`{ purchaseRequests(first: 50, filter: { status: [OPEN, ORDERED] }) { totalCount edges { node { status origin part { partNumber } } } } }`, {}, { token });
+    expect(requests.data.purchaseRequests.edges.map((e: { node: { part: { partNumber: string } } }) => e.node.part.partNumber).sort()).toEqual(low.map((e: { node: { partNumber: string } }) => e.node.partNumber).sort());
+    expect(requests.data.purchaseRequests.edges.some((e: { node: { status: string } }) => e.node.status === 'ORDERED')).toBe(true);
+  });
+
   it('pairs a demo wall display with the known demo token', async () => {
     const res = await app.gql(`{ board { cards { workOrder { number } } } }`, {}, { token: DEMO_DISPLAY_TOKEN });
     expect(res.data.board.cards.length).toBeGreaterThan(0);

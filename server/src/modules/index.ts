@@ -12,6 +12,7 @@ import { documentsModule } from './documents/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
 import { jobClockModule } from './job-clock/index.js';
+import { partsModule } from './parts/index.js';
 import { platformModule } from './platform/index.js';
 import { qualityCheckModule } from './quality-check/index.js';
 import { receptionModule } from './reception/index.js';
@@ -48,4 +49,5 @@ export const MODULES: readonly ModuleManifest[] = [
   deliveryModule,
   settlementModule,
   documentsModule,
+  partsModule,
 ];

@@ -34,6 +34,7 @@ import { type AppConfig, readConfig } from '../config.js';
 import { createServices, type Services } from '../services.js';
 import type { SettleWorkOrderInput } from '../modules/settlement/dto/settlement.dto.js';
 import { InvoiceKind, PaymentMethod } from '../modules/settlement/settlement.enums.js';
+import { seedParts } from '../modules/parts/parts.seed.js';
 import { type StaffActor, systemActor } from '../shared/actor.js';
 import { toGlobalId } from '../shared/global-id.js';
 import { ManualClock } from '../shared/clock.js';
@@ -189,6 +190,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   for (const i of SEED_ORDER) {
     await seedOrder(orm.em.fork(), services, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
   }
+  await seedParts(orm.em.fork(), services, store.id);
   await seedAppointments(orm, { now, storeCode: demoStore.code });
   return wallTokenMade ?? DEMO_DISPLAY_TOKEN;
 }

@@ -13,6 +13,7 @@ import { Migration20261124092000_estimate_signatures } from './Migration20261124
 import { Migration20261124093000_vehicle_archive } from './Migration20261124093000_vehicle_archive.js';
 import { Migration20261124094000_diagnoses } from './Migration20261124094000_diagnoses.js';
 import { Migration20261124095000_supplemental_jobs } from './Migration20261124095000_supplemental_jobs.js';
+import { Migration20261124100000_parts } from './Migration20261124100000_parts.js';
 import { Migration20261124110000_job_clock } from './Migration20261124110000_job_clock.js';
 import { Migration20261124111000_quality_checks } from './Migration20261124111000_quality_checks.js';
 import { Migration20261124120000_delivery } from './Migration20261124120000_delivery.js';
@@ -38,6 +39,7 @@ export const migrationsList = [
   { name: 'Migration20261124093000_vehicle_archive', class: Migration20261124093000_vehicle_archive },
   { name: 'Migration20261124094000_diagnoses', class: Migration20261124094000_diagnoses },
   { name: 'Migration20261124095000_supplemental_jobs', class: Migration20261124095000_supplemental_jobs },
+  { name: 'Migration20261124100000_parts', class: Migration20261124100000_parts },
   { name: 'Migration20261124110000_job_clock', class: Migration20261124110000_job_clock },
   { name: 'Migration20261124111000_quality_checks', class: Migration20261124111000_quality_checks },
   { name: 'Migration20261124120000_delivery', class: Migration20261124120000_delivery },

@@ -225,6 +225,13 @@ export class AdvisorTask {
   @ManyToOne(() => Appointment, { ref: true, nullable: true })
   appointment?: Ref<Appointment> | null;
 
+  /** R-APT-5: whom to call, for a task without an appointment (a booking refused for a parts shortage). */
+  @ManyToOne(() => Customer, { ref: true, nullable: true })
+  customer?: Ref<Customer> | null;
+
+  @ManyToOne(() => Vehicle, { ref: true, nullable: true })
+  vehicle?: Ref<Vehicle> | null;
+
   @Field(() => AdvisorTaskKind, { description: 'What to do.' })
   @Enum({ items: () => AdvisorTaskKind })
   kind!: AdvisorTaskKind;
@@ -233,7 +240,7 @@ export class AdvisorTask {
   @Enum({ items: () => AdvisorTaskStatus })
   status: AdvisorTaskStatus = AdvisorTaskStatus.OPEN;
 
-  @Field(() => Date, { description: 'When it is due.' })
+  @Field(() => Date, { description: 'When it is due (WAITING: the slot the customer asked for, until what it waits for happens).' })
   @Property({ type: 'datetime' })
   dueAt!: Date;
 

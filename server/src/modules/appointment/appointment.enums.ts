@@ -49,9 +49,13 @@ export enum AdvisorTaskKind {
   CONFIRM_APPOINTMENT = 'CONFIRM_APPOINTMENT',
   GREET_CUSTOMER = 'GREET_CUSTOMER',
   REMIND_CUSTOMER = 'REMIND_CUSTOMER',
+  /** R-APT-5: call the customer once the parts a refused booking lacked have arrived. */
+  CALL_WHEN_PARTS_ARRIVE = 'CALL_WHEN_PARTS_ARRIVE',
 }
 
 export enum AdvisorTaskStatus {
+  /** Waits for something before it can be done (the parts to arrive); becomes OPEN and due then. */
+  WAITING = 'WAITING',
   OPEN = 'OPEN',
   DONE = 'DONE',
   CANCELLED = 'CANCELLED',
@@ -106,12 +110,14 @@ registerEnumType(AdvisorTaskKind, {
     CONFIRM_APPOINTMENT: { description: 'Confirm the appointment with the customer (30 minutes before the slot).' },
     GREET_CUSTOMER: { description: 'Be at the door to greet the customer (5 minutes before the slot).' },
     REMIND_CUSTOMER: { description: 'Remind the customer the day before (bookings made more than 3 days ahead).' },
+    CALL_WHEN_PARTS_ARRIVE: { description: 'R-APT-5: call the customer to book again once the parts a refused booking lacked have arrived (WAITING until then).' },
   },
 });
 registerEnumType(AdvisorTaskStatus, {
   name: 'AdvisorTaskStatus',
   description: 'Whether a task is still to do.',
   valuesConfig: {
+    WAITING: { description: 'Not yet to do: waits for the parts to arrive (R-APT-5); it becomes OPEN, due at the arrival.' },
     OPEN: { description: 'To do.' },
     DONE: { description: 'Done by the advisor.' },
     CANCELLED: { description: 'No longer needed (the appointment was cancelled or missed).' },

@@ -78,6 +78,8 @@ export class AppointmentResolver {
     const outcome = await ctx.services.appointments.book(ctx.em, requireStaff(ctx), input);
     return Object.assign(new BookAppointmentPayload(), toPayload(ctx.locale, 'appointment', outcome.result), {
       alternatives: outcome.alternatives.map((s) => Object.assign(new AppointmentSlot(), s)),
+      followUpTask: outcome.followUp?.task ?? null,
+      purchaseRequestsRaised: outcome.followUp?.purchaseRequests ?? [],
     });
   }
 
@@ -193,6 +195,17 @@ export class AdvisorTaskResolver {
   @FieldResolver(() => Staff, { description: 'Whose task it is.' })
   assignee(@Root() t: AdvisorTask) {
     return loaded(t.assignee);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Customer, { nullable: true, description: 'Whom to call, for a task without an appointment (R-APT-5: a booking refused for a parts shortage).' })
+  customer(@Root() t: AdvisorTask) {
+    return t.customer ? loaded(t.customer) : null;
+  }
+
+  @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle, for a task without an appointment (R-APT-5).' })
+  vehicle(@Root() t: AdvisorTask) {
+    return t.vehicle ? loaded(t.vehicle) : null;
   }
 }
 

@@ -17,6 +17,7 @@ import { AppointmentError as E } from './appointment.errors.js';
 import { actorMayMoveAppointment, findAppointmentTransition, HOLDS_CAPACITY, RELEASES } from './appointment.process.js';
 import { addBusy, bookableDays, bookedMinutes, type Capacity, type CapacitySettings, type FreeSlot, freeSlots, nearest, windowCheck } from './capacity.js';
 import { addDays, atLocal, daysBetween, localDay, parseClock } from './local-time.js';
+import type { AppointmentParts, BookedPart, PartsShortage } from './appointment.parts.js';
 import type {
   AppointmentFilter,
   AppointmentJobInput,
@@ -34,6 +35,7 @@ export const CARRIED_OVER_ITEM = 'CarriedOverItem';
 /** The job-queue task that opens an advisor's task at its time (R-APT-6). */
 export const APPOINTMENT_TASK = 'appointment.task';
 const MAX_JOBS = 20;
+const MAX_PARTS = 20;
 /** R-APT-4: at least this many alternatives when the slot cannot be served. */
 export const ALTERNATIVES = 5;
 /** R-APT-6 */
@@ -54,6 +56,8 @@ export interface SlotView {
 export interface BookOutcome {
   result: Result<Appointment>;
   alternatives: SlotView[];
+  /** R-APT-5: a booking refused for a parts shortage — the advisor's task and the purchase requests raised. */
+  followUp?: { task: AdvisorTask; purchaseRequests: object[] };
 }
 
 const DEFAULTS = { openTime: '08:30', closeTime: '18:00', slotMinutes: 30, bookingWindowDays: 7, sameDayAllowed: false };
@@ -69,6 +73,8 @@ export class AppointmentService {
   constructor(
     private readonly log: EventLog,
     private readonly queue: JobQueue,
+    /** R-APT-4/5: the parts department (the parts module), when the booking asks for parts. */
+    private readonly parts: () => AppointmentParts | undefined = () => undefined,
   ) {}
 
   private get now(): Date {
@@ -229,9 +235,11 @@ export class AppointmentService {
     if (!vehicleId) check.fail(['vehicleId'], 'INVALID_ID');
     const advisorId = input.advisorId == null ? null : dbId(input.advisorId, 'Staff');
     if (input.advisorId != null && !advisorId) check.fail(['advisorId'], 'INVALID_ID');
+    const parts = this.checkParts(check, input.parts ?? []);
     if (check.failed) return { result: refuse(...check.errors), alternatives: [] };
 
     let alternatives: SlotView[] = [];
+    let shortage: { shortages: PartsShortage[]; advisorId: number; plate: string; slotStart: Date } | null = null;
     const storeId = actor.storeId;
     const result = await this.log.create(em, actor, {
       type: APPOINTMENT,
@@ -285,6 +293,17 @@ export class AppointmentService {
         appointment.technicians.set(slot.technicianIds.map((id) => tx.getReference(Staff, id)));
         await tx.flush();
 
+        // R-APT-4/5: the parts are held with the booking, or the booking is refused with what is short.
+        if (parts.length) {
+          const port = this.parts();
+          if (!port) return [refusal('NOT_FOUND', ['input', 'parts'], { what: 'Part' })];
+          const refused = await port.reserve(tx, actor, appointment, parts, vehicle!.model);
+          if (refused) {
+            if (refused.shortages.length) shortage = { shortages: refused.shortages, advisorId: advisor.id, plate: vehicle!.plate, slotStart: slot.start };
+            return refused.refusals;
+          }
+        }
+
         // R-APT-8: the vehicle's open carried-over items come along.
         const items = await tx.find(CarriedOverItem, { store: storeId, vehicle: vehicle!.id, resolvedAt: null, appointment: null });
         for (const item of items) item.appointment = tx.getReference(Appointment, appointment.id, { wrapped: true });
@@ -312,7 +331,70 @@ export class AppointmentService {
         };
       },
     });
+    if (!result.ok && shortage) return { result, alternatives, followUp: await this.followUpShortage(em, actor, customerId!, vehicleId!, shortage) };
     return { result, alternatives };
+  }
+
+  private checkParts(check: InputCheck, parts: readonly BookedPart[]): BookedPart[] {
+    if (parts.length > MAX_PARTS) check.fail(['parts'], E.TOO_MANY, { max: MAX_PARTS });
+    return parts.slice(0, MAX_PARTS).map((p, i) => {
+      const partNumber = check.text(['parts', i, 'partNumber'], p.partNumber, { max: 40, required: true });
+      check.range(['parts', i, 'quantity'], p.quantity, 1, 999);
+      return { partNumber: partNumber ?? '', quantity: p.quantity };
+    });
+  }
+
+  /**
+   * R-APT-5, the one refusal that writes: after a booking refused for a parts shortage, the advisor gets a
+   * WAITING task to call the customer when the parts arrive, and the parts department the purchase
+   * requests (through the parts module), in one transaction of their own.
+   */
+  private async followUpShortage(
+    em: EntityManager,
+    actor: Actor,
+    customerId: number,
+    vehicleId: number,
+    s: { shortages: PartsShortage[]; advisorId: number; plate: string; slotStart: Date },
+  ): Promise<BookOutcome['followUp']> {
+    let purchaseRequests: object[] = [];
+    const created = await this.log.create(em, actor, {
+      type: ADVISOR_TASK,
+      storeId: actor.storeId,
+      build: async (tx, now) => {
+        const task = tx.create(AdvisorTask, {
+          store: actor.storeId,
+          assignee: tx.getReference(Staff, s.advisorId, { wrapped: true }),
+          customer: tx.getReference(Customer, customerId, { wrapped: true }),
+          vehicle: tx.getReference(Vehicle, vehicleId, { wrapped: true }),
+          kind: AdvisorTaskKind.CALL_WHEN_PARTS_ARRIVE,
+          status: AdvisorTaskStatus.WAITING,
+          dueAt: s.slotStart,
+          createdAt: now,
+        });
+        await tx.flush();
+        const requested = await this.parts()!.requestShortage(tx, actor, s.shortages, { customerId, vehicleId, plate: s.plate, slotStart: s.slotStart, taskId: task.id });
+        if (!requested.ok) return requested.errors;
+        purchaseRequests = requested.value;
+        return { aggregate: task, facts: [{ kind: 'OPENED', data: { taskKind: task.kind, status: task.status, assigneeId: s.advisorId, customerId, vehicleId } }] };
+      },
+    });
+    return created.ok ? { task: created.value, purchaseRequests } : undefined;
+  }
+
+  /** R-APT-5: what a WAITING task waited for has happened (the parts arrived): it is OPEN and due now. */
+  async taskDue(em: EntityManager, actor: Actor, taskId: number, data: Record<string, unknown> = {}): Promise<Result<AdvisorTask>> {
+    return this.log.change(em, actor, {
+      type: ADVISOR_TASK,
+      storeId: actor.storeId,
+      load: (tx) => tx.findOne(AdvisorTask, { id: taskId, store: actor.storeId }, { refresh: true }),
+      notFound: notFound('AdvisorTask'),
+      apply: async (_tx, task, at) => {
+        if (task.status !== AdvisorTaskStatus.WAITING) return [refusal(E.TASK_NOT_OPEN, null)];
+        task.status = AdvisorTaskStatus.OPEN;
+        task.dueAt = at;
+        return { kind: 'DUE', data: { taskKind: task.kind, ...data } };
+      },
+    });
   }
 
   /** R-APT-2: the named advisor, the booking advisor, else the active advisor with the fewest bookings that day. */
@@ -370,7 +452,11 @@ export class AppointmentService {
     a.status = to;
     a.statusSince = at;
     if (to === S.CANCELLED) a.cancelReason = reason;
-    if (RELEASES.includes(to)) await this.release(tx, a);
+    if (RELEASES.includes(to)) {
+      await this.release(tx, a);
+      // R-APT-5: the parts held for the booking go back to stock.
+      await this.parts()?.release(tx, actor, a.id);
+    }
     if (to === S.CONFIRMED) {
       await tx.nativeUpdate(AdvisorTask, { appointment: a.id, kind: AdvisorTaskKind.CONFIRM_APPOINTMENT, status: AdvisorTaskStatus.OPEN }, { status: AdvisorTaskStatus.DONE, doneAt: at });
       await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, AdvisorTaskKind.CONFIRM_APPOINTMENT)]);
@@ -530,6 +616,8 @@ export function taskDueAt(kind: AdvisorTaskKind, slotStart: Date, s: { timezone:
       return new Date(slotStart.getTime() - GREET_BEFORE_MINUTES * 60_000);
     case AdvisorTaskKind.REMIND_CUSTOMER:
       return atLocal(s.timezone, addDays(localDay(s.timezone, slotStart), -1), s.openMinutes);
+    case AdvisorTaskKind.CALL_WHEN_PARTS_ARRIVE:
+      return slotStart;
   }
 }
 

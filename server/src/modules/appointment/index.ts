@@ -14,7 +14,8 @@ export const appointmentModule = defineModule({
     AdvisorTask: (em, id, actor) => em.findOne(AdvisorTask, { id, store: actor.storeId }),
     CarriedOverItem: (em, id, actor) => em.findOne(CarriedOverItem, { id, store: actor.storeId }),
   },
-  services: ({ log, queue }) => ({ appointments: new AppointmentService(log, queue) }),
+  // R-APT-4/5: booking holds parts through the parts module's service (the AppointmentParts port), found at run time.
+  services: ({ log, queue, registry }) => ({ appointments: new AppointmentService(log, queue, () => registry().parts) }),
   tasks: appointmentTasks,
 });
 

@@ -49,6 +49,15 @@ export class AppointmentSlot {
   technicians: Staff[] = [];
 }
 
+@InputType({ description: 'A part a booking asks for (R-APT-2/5).' })
+export class AppointmentPartInput {
+  @Field(() => String, { description: 'The part number in the store’s catalog.' })
+  partNumber!: string;
+
+  @Field(() => Int, { description: 'How many (1 to 999).' })
+  quantity!: number;
+}
+
 @InputType({ description: 'A booking (R-APT-1/2).' })
 export class BookAppointmentInput {
   @Field(() => ID, { description: 'Global id of the customer.' })
@@ -77,6 +86,9 @@ export class BookAppointmentInput {
 
   @Field(() => ID, { nullable: true, description: 'The responsible advisor; defaults to the signed-in advisor, else the advisor with the fewest bookings that day.' })
   advisorId?: string | null;
+
+  @Field(() => [AppointmentPartInput], { nullable: true, description: 'R-APT-4/5: parts to hold for the visit (at most 20); a shortage refuses the booking with PARTS_SHORTAGE and raises a purchase request and a task to call the customer.' })
+  parts?: AppointmentPartInput[] | null;
 }
 
 @ObjectType({ description: 'The appointment booked, or why not and what else is free.' })
@@ -86,6 +98,12 @@ export class BookAppointmentPayload {
 
   @Field(() => [AppointmentSlot], { description: 'R-APT-4: when the slot cannot be served, at least 3 free slots nearest to it.' })
   alternatives: AppointmentSlot[] = [];
+
+  @Field(() => AdvisorTask, { nullable: true, description: 'R-APT-5: refused for a parts shortage — the advisor’s task to call the customer when the parts arrive (WAITING until then); else null.' })
+  followUpTask?: AdvisorTask | null;
+
+  /** R-APT-5: the purchase requests a shortage raised (exposed by the parts module as `purchaseRequest(s)`). */
+  purchaseRequestsRaised: object[] = [];
 
   @Field(() => [UserError], { description: 'Why the booking was refused; empty on success.' })
   userErrors: UserError[] = [];
