@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 const clock = new ManualClock(new Date());
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ clock });
+  // No worker: its background statements (durable consumers) would be counted with the ones under test.
+  app = await startTestApp({ clock, config: { worker: false } });
 });
 afterAll(() => app?.stop());
 

@@ -2,9 +2,17 @@ import { format, type Locale, type Messages } from './locale.js';
 
 const catalogue: Messages = {};
 
-/** Each module registers the messages of its refusal codes once, at import time (its `.errors.ts`). */
+/**
+ * Each module registers the messages of its refusal codes once, at import time (its `.errors.ts`). A code
+ * two modules share must say the same thing: a different text would silently replace the first, so it
+ * fails at start-up instead.
+ */
 export function registerMessages(messages: Messages): void {
-  Object.assign(catalogue, messages);
+  for (const [code, text] of Object.entries(messages)) {
+    const known = catalogue[code];
+    if (known && JSON.stringify(known) !== JSON.stringify(text)) throw new Error(`message ${code} is registered twice with different texts`);
+    catalogue[code] = text;
+  }
 }
 
 /** Nouns that refusals name (`NOT_FOUND` with `{ what: 'WorkOrder' }`), per language. */

@@ -46,7 +46,7 @@ registerMessages({
   LINE_FIELD_NOT_APPLICABLE: { zh: '此类项目不填写该字段', en: 'does not apply to this kind of line' },
   TOO_MANY_DECIMALS: { zh: '最多 {places} 位小数', en: 'must have at most {places} decimals' },
   NOT_A_WARRANTY_LINE: { zh: '只有索赔项目需要索赔确认', en: 'Only a warranty line is confirmed by the warranty clerk' },
-  SIGNATURE_REQUIRED: { zh: '现场签字确认须上传客户签名', en: 'An on-site approval needs the customer’s signature upload' },
+  SIGNATURE_REQUIRED: { zh: '需要客户签字', en: 'The customer’s signature is required' }, // the same message as reception's: one code, one text
   NOTE_REQUIRED: { zh: '电话确认须填写备注（时间、录音编号）', en: 'A phone approval needs a note (time, recording number)' },
   APPROVAL_METHOD_NOT_ALLOWED: { zh: '此方式不能由员工登记', en: 'This approval method cannot be recorded by staff' },
   NO_PENDING_ESTIMATE: { zh: '没有待您确认的报价', en: 'There is no estimate waiting for your approval' },

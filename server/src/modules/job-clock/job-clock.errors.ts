@@ -19,7 +19,8 @@ registerMessages({
   CLOCK_NOT_A_TECHNICIAN: { zh: '只有技师可以打卡', en: 'Only technicians clock on and off jobs' },
   CLOCK_NOT_ON_CREW: { zh: '您不是该工单的派工技师', en: 'You are not assigned to this work order' },
   CLOCK_ORDER_NOT_IN_WORK: { zh: '工单状态为「{status}」，不能开工打卡', en: 'The work order is {status}; jobs cannot be clocked on' },
-  JOB_WAITING_APPROVAL: { zh: '追加项目「{job}」尚待客户确认，不能施工', en: 'The supplemental job “{job}” waits for the customer’s approval; it cannot be started' },
+  // One code for the job clock and the parts issue (R-EST-6): the job waits for the customer's approval.
+  JOB_WAITING_APPROVAL: { zh: '追加项目「{job}」尚待客户确认，不能施工或发料', en: 'The supplemental job “{job}” waits for the customer’s approval; it cannot be worked on or given parts' },
   JOB_DONE: { zh: '作业「{job}」已完工', en: 'The job “{job}” is already done' },
   ALREADY_CLOCKED_ON: { zh: '您正在作业「{job}」（工单 {number}）上打卡，请先收工', en: 'You are clocked on “{job}” (work order {number}); clock off first' },
   NOT_CLOCKED_ON: { zh: '您没有在该作业上打卡', en: 'You are not clocked on this job' },

@@ -38,7 +38,6 @@ registerMessages({
   ORDER_NOT_IN_PROGRESS: { zh: '只能向维修中的工单发料（当前：{status}）', en: 'Parts are issued to work orders in progress (now {status})' },
   ORDER_CLOSED_FOR_RETURNS: { zh: '工单当前状态（{status}）不能退料', en: 'Parts cannot be returned from a work order that is {status}' },
   JOB_NOT_IN_ORDER: { zh: '该作业项目不属于此工单', en: 'The job is not part of this work order' },
-  JOB_WAITING_APPROVAL: { zh: '追加项目尚待客户确认，不能发料（R-EST-6）', en: 'The job waits for the customer’s approval; no parts may be issued to it (R-EST-6)' },
   NOT_ASSIGNED_TO_ORDER: { zh: '您未被派工到此工单', en: 'You are not assigned to this work order' },
   RETURN_EXCEEDS_ISSUED: { zh: '最多可退 {max} 件', en: 'At most {max} can be returned' },
   PART_LISTED_TWICE: { zh: '同一配件只能列一次', en: 'A part may be listed once' },

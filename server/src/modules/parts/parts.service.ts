@@ -568,7 +568,7 @@ export class PartsService implements AppointmentParts {
       if (onlyTechnician(actor) && !wo.technicians.getItems().some((t) => t.id === staffIdOf(actor))) return refuse(refusal(E.NOT_ASSIGNED, ['input', 'workOrderId']));
       const job = await tx.findOne(Job, { id: jobId!, workOrder: wo.id });
       if (!job) return refuse(refusal(E.JOB_NOT_IN_ORDER, ['input', 'jobId']));
-      if (job.status === JobStatus.WAITING_APPROVAL) return refuse(refusal(E.JOB_WAITING_APPROVAL, ['input', 'jobId']));
+      if (job.status === JobStatus.WAITING_APPROVAL) return refuse(refusal(E.JOB_WAITING_APPROVAL, ['input', 'jobId'], { job: job.title }));
       const parts = await tx.find(Part, { id: { $in: lines.map((l) => l.partId) }, store: storeId });
       const byId = new Map(parts.map((p) => [p.id, p]));
       const model = wo.vehicle.getEntity().model;
