@@ -44,6 +44,15 @@ export type HoldReason =
   /** Parts are on order. */
   | 'WAITING_PARTS';
 
+/** A level of the three-level quality check (三检, R-QC-1), signed in this order. */
+export type QualityLevel =
+  /** Final check (终检) by a QC inspector, with a road test where relevant. */
+  | 'FINAL'
+  /** Mutual check (互检) by a team leader. */
+  | 'MUTUAL'
+  /** Self-check (自检) by a technician assigned to the order. */
+  | 'SELF';
+
 /** Status of a work order; the allowed moves are the transitions table (R-WO-1). */
 export type WorkOrderStatus =
   /** Estimate given; waiting for the customer to approve. */
@@ -67,19 +76,19 @@ export type WorkOrderStatus =
   /** Being washed (洗车). */
   | 'WASHING';
 
-export type WallCardFragment = { flags: Array<BoardFlag>, standardHours: number, statusSince: string, updatedAt: string, staleAt: string | null, overdueAt: string | null, workOrder: { id: string, number: string, status: WorkOrderStatus, holdReason: HoldReason | null, promisedAt: string | null, version: number, vehicle: { plate: string, model: string, color: string | null }, bay: { id: string, name: string } | null, technicians: Array<{ id: string, name: string }>, advisor: { name: string } } };
+export type WallCardFragment = { flags: Array<BoardFlag>, standardHours: number, clockedHours: number, qualityLevel: QualityLevel | null, statusSince: string, updatedAt: string, staleAt: string | null, overdueAt: string | null, workOrder: { id: string, number: string, status: WorkOrderStatus, holdReason: HoldReason | null, promisedAt: string | null, version: number, vehicle: { plate: string, model: string, color: string | null }, bay: { id: string, name: string } | null, technicians: Array<{ id: string, name: string }>, advisor: { name: string } } };
 
 export type WallBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WallBoardQuery = { board: { cursor: string, generatedAt: string, staleAfterMinutes: number, store: { id: string, name: string, timezone: string }, bays: Array<{ id: string, name: string }>, deliveries: { dueToday: number, doneToday: number }, cards: Array<{ flags: Array<BoardFlag>, standardHours: number, statusSince: string, updatedAt: string, staleAt: string | null, overdueAt: string | null, workOrder: { id: string, number: string, status: WorkOrderStatus, holdReason: HoldReason | null, promisedAt: string | null, version: number, vehicle: { plate: string, model: string, color: string | null }, bay: { id: string, name: string } | null, technicians: Array<{ id: string, name: string }>, advisor: { name: string } } }> } };
+export type WallBoardQuery = { board: { cursor: string, generatedAt: string, staleAfterMinutes: number, store: { id: string, name: string, timezone: string }, bays: Array<{ id: string, name: string }>, deliveries: { dueToday: number, doneToday: number }, cards: Array<{ flags: Array<BoardFlag>, standardHours: number, clockedHours: number, qualityLevel: QualityLevel | null, statusSince: string, updatedAt: string, staleAt: string | null, overdueAt: string | null, workOrder: { id: string, number: string, status: WorkOrderStatus, holdReason: HoldReason | null, promisedAt: string | null, version: number, vehicle: { plate: string, model: string, color: string | null }, bay: { id: string, name: string } | null, technicians: Array<{ id: string, name: string }>, advisor: { name: string } } }> } };
 
 export type WallEventsSubscriptionVariables = Exact<{
   after: string | null | undefined;
 }>;
 
 
-export type WallEventsSubscription = { boardEvents: { cursor: string, kind: BoardEventKind, workOrderId: string | null, status: WorkOrderStatus | null, deliveries: { dueToday: number, doneToday: number } | null, card: { flags: Array<BoardFlag>, standardHours: number, statusSince: string, updatedAt: string, staleAt: string | null, overdueAt: string | null, workOrder: { id: string, number: string, status: WorkOrderStatus, holdReason: HoldReason | null, promisedAt: string | null, version: number, vehicle: { plate: string, model: string, color: string | null }, bay: { id: string, name: string } | null, technicians: Array<{ id: string, name: string }>, advisor: { name: string } } } | null } };
+export type WallEventsSubscription = { boardEvents: { cursor: string, kind: BoardEventKind, workOrderId: string | null, status: WorkOrderStatus | null, deliveries: { dueToday: number, doneToday: number } | null, card: { flags: Array<BoardFlag>, standardHours: number, clockedHours: number, qualityLevel: QualityLevel | null, statusSince: string, updatedAt: string, staleAt: string | null, overdueAt: string | null, workOrder: { id: string, number: string, status: WorkOrderStatus, holdReason: HoldReason | null, promisedAt: string | null, version: number, vehicle: { plate: string, model: string, color: string | null }, bay: { id: string, name: string } | null, technicians: Array<{ id: string, name: string }>, advisor: { name: string } } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -127,6 +136,8 @@ export const WallCardFragmentDoc = new TypedDocumentString(`
   }
   flags
   standardHours
+  clockedHours
+  qualityLevel
   statusSince
   updatedAt
   staleAt
@@ -184,6 +195,8 @@ export const WallBoardDocument = new TypedDocumentString(`
   }
   flags
   standardHours
+  clockedHours
+  qualityLevel
   statusSince
   updatedAt
   staleAt
@@ -232,6 +245,8 @@ export const WallEventsDocument = new TypedDocumentString(`
   }
   flags
   standardHours
+  clockedHours
+  qualityLevel
   statusSince
   updatedAt
   staleAt

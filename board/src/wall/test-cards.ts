@@ -9,9 +9,9 @@ const NOT_YET_READY: readonly Status[] = ['DRAFT', 'AWAITING_APPROVAL', ...IN_WO
  */
 export function card(
   id: string,
-  over: Partial<Card['workOrder']> & { flags?: Card['flags']; updatedAt?: string; statusSince?: string; staleAt?: string | null; overdueAt?: string | null } = {},
+  over: Partial<Card['workOrder']> & { flags?: Card['flags']; updatedAt?: string; statusSince?: string; staleAt?: string | null; overdueAt?: string | null; clockedHours?: number; qualityLevel?: Card['qualityLevel'] } = {},
 ): Card {
-  const { flags, updatedAt, statusSince, staleAt, overdueAt, ...wo } = over;
+  const { flags, updatedAt, statusSince, staleAt, overdueAt, clockedHours, qualityLevel, ...wo } = over;
   const status = wo.status ?? 'IN_PROGRESS';
   const updated = updatedAt ?? new Date().toISOString();
   return {
@@ -30,6 +30,8 @@ export function card(
     },
     flags: flags ?? [],
     standardHours: 1.5,
+    clockedHours: clockedHours ?? 0,
+    qualityLevel: qualityLevel ?? null,
     statusSince: statusSince ?? new Date().toISOString(),
     updatedAt: updated,
     staleAt: staleAt !== undefined ? staleAt : IN_WORKSHOP.includes(status) ? new Date(Date.parse(updated) + 30 * 60_000).toISOString() : null,

@@ -13,6 +13,15 @@ const render = (c = card('1'), locale = 'zh', density: 'full' | 'strip' = 'full'
   mount(BoardCard, { props: { card: c, minute: now, timeZone: 'Asia/Shanghai', density, inLane }, global: { plugins: [i18n(locale), createPinia()] } });
 
 describe('BoardCard', () => {
+  it('R-WO-4: clocked against standard hours once someone clocked on; R-QC-1: the level signed while in quality check', () => {
+    expect(render(card('21', { clockedHours: 1.25 })).find('.hours').text()).toBe('工时 1.3/1.5h');
+    expect(render(card('22', { clockedHours: 0.5 }), 'en').find('.hours').text()).toBe('0.5/1.5h std');
+    const qc = render(card('23', { status: 'QUALITY_CHECK', qualityLevel: 'MUTUAL' }));
+    expect(qc.find('.time').text()).toContain('互检✓');
+    expect(render(card('24', { status: 'QUALITY_CHECK', qualityLevel: 'SELF' }), 'zh', 'strip', true).find('.stage').text()).toContain('自检✓');
+    expect(render(card('25', { qualityLevel: null })).text()).not.toContain('✓');
+  });
+
   it('shows plate, model, colour, technicians, bay, time in stage against standard, promise', () => {
     const w = render(card('12', { promisedAt: '2026-11-22T17:00:00+08:00', technicians: [{ id: 'a', name: '赵磊' }, { id: 'b', name: '孙鹏' }] }));
     const text = w.text();
@@ -42,7 +51,8 @@ describe('BoardCard', () => {
 
   it('shows time in stage as hours and minutes, the bar only while in progress, no STALE while the wall is offline', () => {
     const long = render(card('1', { statusSince: ago(179) }));
-    expect(long.find('.timing .time').text()).toBe('2时59分 / 标准 1.5h');
+    expect(long.find('.timing .time').text()).toBe('2时59分');
+    expect(long.find('.timing .hours').text()).toBe('标准 1.5h');
     expect(long.find('.bar').exists()).toBe(true);
     expect(render(card('2', { status: 'READY', statusSince: ago(65) })).find('.bar').exists()).toBe(false);
     const offline = mount(BoardCard, {
