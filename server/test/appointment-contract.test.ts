@@ -3,10 +3,11 @@ import path from 'node:path';
 import { buildSchema, type DefinitionNode, type GraphQLEnumType, parse, print, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
+import { contractOperations } from './helpers/contract.js';
 
 const root = repoRoot();
-const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'frontdesk-appointments.graphql'), 'utf8');
 const NAMES = ['AvailableSlots', 'BookAppointment', 'InviteForMaintenance', 'AppointmentFields', 'ConfirmAppointment', 'CancelAppointment', 'MarkNoShow', 'Appointments'];
+const extracted = contractOperations('frontdesk.graphql', NAMES);
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
 describe('issue 7 contract: the appointment operations of frontdesk.graphql', () => {

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { buildSchema, type DefinitionNode, type GraphQLEnumType, parse, print, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
+import { contractOperations } from './helpers/contract.js';
 
 const root = repoRoot();
-const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'frontdesk-estimates.graphql'), 'utf8');
 const NAMES = ['SaveEstimate', 'EstimateFields', 'SendEstimate', 'ApproveEstimateOnSite', 'ApproveEstimateByPhone', 'ApproveEstimateByLink', 'TrackWithEstimate', 'UpdateVehicleArchive', 'WarrantyEligibility', 'ConfirmWarranty', 'RecordDiagnosis', 'AddSupplementalWork'];
+const extracted = contractOperations('frontdesk.graphql', NAMES);
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
 describe('issue 7 contract: the estimate operations of frontdesk.graphql', () => {

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { buildSchema, type DefinitionNode, type GraphQLEnumType, type GraphQLInputObjectType, parse, print, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
+import { contractOperations } from './helpers/contract.js';
 
 const root = repoRoot();
-const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'frontdesk-reception.graphql'), 'utf8');
 const NAMES = ['ReceiveBookedVehicle', 'ReceiveWalkIn', 'RecordWalkAround', 'DeclineWalkAround'];
+const extracted = contractOperations('frontdesk.graphql', NAMES);
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 const schema = () => buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
 

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { buildSchema, type DefinitionNode, type GraphQLEnumType, parse, print, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
+import { contractOperations } from './helpers/contract.js';
 
 const root = repoRoot();
-const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'workshop-cashdesk.graphql'), 'utf8');
 const NAMES = ['RecordDelivery', 'SettlementPreview', 'Settle', 'CustomerPoints'];
+const extracted = contractOperations('workshop.graphql', NAMES);
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
 describe('issue 8 contract: the cash-desk operations of workshop.graphql (R-DEL-1..4, R-SEG-5)', () => {
