@@ -96,6 +96,31 @@ describe('complaints (R-FU-3)', () => {
     expect(reopened.complaint).toMatchObject({ status: 'REOPENED', recallDueAt: null, nextStatuses: ['RESPONDED', 'RESOLVED'] });
   });
 
+  it('R-FU-3 the re-callback is a COMPLAINT_RECALL task on customer service’s list, due with the recall; confirming or reopening closes it, a new resolution puts a new one', async () => {
+    const { complaint } = await file();
+    await move(complaint.id, 'RESPONDED', 1, '已回电');
+    await move(complaint.id, 'RESOLVED', 2, '更换导轨');
+    const recalls = async () => {
+      await app.server.services.dispatcher.dispatch(app.storeId);
+      const res = await app.gql(
+        `query { followUpTasks(first: 100, filter: { kind: [COMPLAINT_RECALL] }) { edges { node { id status dueAt topic workOrder { id } complaint { id status } } } } }`,
+        {},
+        { token: await app.login('cs') },
+      );
+      return res.data.followUpTasks.edges.map((e: { node: { complaint: { id: string } } }) => e.node).filter((t: { complaint: { id: string } }) => t.complaint.id === complaint.id);
+    };
+    const [open] = await recalls();
+    expect(open).toMatchObject({ status: 'OPEN', dueAt: new Date(START.getTime() + 2 * 86_400_000).toISOString(), workOrder: null, complaint: { status: 'RESOLVED' } });
+    expect(open.topic).toContain('更换导轨');
+    await move(complaint.id, 'REOPENED', 3, '客户说异响仍在');
+    expect((await recalls()).map((t: { status: string }) => t.status)).toEqual(['DONE']);
+    await move(complaint.id, 'RESOLVED', 4, '更换整套导轨');
+    const after = await recalls();
+    expect(after.map((t: { status: string }) => t.status).sort()).toEqual(['DONE', 'OPEN']);
+    await move(complaint.id, 'CONFIRMED', 5, '客户满意');
+    expect((await recalls()).map((t: { status: string }) => t.status)).toEqual(['DONE', 'DONE']);
+  });
+
   it('R-FU-3 deadlines: a missed first response escalates to the service manager; one answered in time writes nothing', async () => {
     const missed = await file();
     const escalated = await deadline(missed.complaint.id, 'RESPONSE', new Date(START.getTime() + 2 * 3_600_000 + 1000));

@@ -2,6 +2,7 @@ import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Prop
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { toGlobalId } from '../../graphql/global-id.js';
+import { Complaint } from '../complaint/complaint.entity.js';
 import { Customer } from '../customer/customer.entity.js';
 import { ContactChannel } from '../customer/customer-archive.enums.js';
 import { Staff } from '../staff/staff.entity.js';
@@ -12,6 +13,7 @@ import { CallOutcome, FollowUpKind, FollowUpStatus } from './follow-up.enums.js'
 /** A call customer service owes a customer (R-FU-1/4): created from the event log, worked from the task list. */
 @Entity({ tableName: 'follow_up_task' })
 @Unique({ properties: ['workOrder', 'kind', 'sequence'] })
+@Unique({ properties: ['complaint', 'sequence'] })
 @Index({ properties: ['store', 'status', 'dueAt'] })
 @ObjectType('Task', { implements: Node, description: 'A follow-up call owed to a customer (回访, R-FU-1/4).' })
 export class FollowUpTask {
@@ -56,6 +58,10 @@ export class FollowUpTask {
 
   @ManyToOne(() => WorkOrder, { ref: true, nullable: true })
   workOrder?: Ref<WorkOrder> | null;
+
+  /** R-FU-3: the resolved complaint a COMPLAINT_RECALL confirms (its work order is the complaint's, not repeated here). */
+  @ManyToOne(() => Complaint, { ref: true, nullable: true })
+  complaint?: Ref<Complaint> | null;
 
   /** Staff the task is assigned to; null: customer service's common list. */
   @ManyToOne(() => Staff, { ref: true, nullable: true })

@@ -3,6 +3,7 @@ import { requireStaff } from '../../graphql/auth-checker.js';
 import { PAGE_ARGS, pageRequest } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { toUserError } from '../../graphql/user-error.js';
+import { Complaint } from '../complaint/complaint.entity.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Staff } from '../staff/staff.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
@@ -49,6 +50,11 @@ export class FollowUpResolver {
   @FieldResolver(() => WorkOrder, { nullable: true, description: 'The visit it follows.' })
   workOrder(@Root() task: FollowUpTask) {
     return task.workOrder ? task.workOrder.load() : null;
+  }
+
+  @FieldResolver(() => Complaint, { nullable: true, description: 'R-FU-3: the resolved complaint a COMPLAINT_RECALL confirms with the customer.' })
+  complaint(@Root() task: FollowUpTask) {
+    return task.complaint ? task.complaint.load() : null;
   }
 
   @FieldResolver(() => Staff, { nullable: true, description: 'Who it is assigned to (null: customer service’s common list).' })

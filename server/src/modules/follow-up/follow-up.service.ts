@@ -7,6 +7,8 @@ import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { keyset, toConnection, type PageRequest } from '../../shared/page.js';
 import { notFound, refusal, type Result } from '../../shared/result.js';
+import { Complaint } from '../complaint/complaint.entity.js';
+import { ComplaintStatus } from '../complaint/complaint.enums.js';
 import { Customer } from '../customer/customer.entity.js';
 import { ContactChannel } from '../customer/customer-archive.enums.js';
 import { Staff } from '../staff/staff.entity.js';
@@ -60,6 +62,31 @@ export class FollowUpService {
          values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (work_order_id, kind, sequence) do nothing`,
         [wo.store.id, t.kind, t.sequence, t.dueAt, t.topic.slice(0, 300), channel, customer.id, wo.id, event.at],
       );
+    }
+  }
+
+  /**
+   * R-FU-3: a resolved complaint puts a COMPLAINT_RECALL on the list, due when the re-callback is due;
+   * confirming or reopening the complaint is the outcome of that call and closes it. Idempotent: one
+   * task per resolution (the complaint and the how-many-th resolution are a unique key).
+   */
+  async onComplaintEvent(tx: EntityManager, event: DomainEvent): Promise<void> {
+    if (event.kind === ComplaintStatus.RESOLVED) {
+      const c = await tx.findOne(Complaint, { id: event.aggregateId }, { populate: ['customer'] });
+      if (!c || c.status !== ComplaintStatus.RESOLVED || !c.recallDueAt) return;
+      const resolutions = await tx.execute<{ n: string }[]>(
+        `select count(*) as n from domain_event where store_id = ? and aggregate_type = ? and aggregate_id = ? and kind = ? and seq <= ?`,
+        [event.store.id, event.aggregateType, c.id, ComplaintStatus.RESOLVED, event.seq],
+      );
+      const customer = c.customer.getEntity() as Customer;
+      const topic = `投诉回访：确认「${(c.resolution ?? '').slice(0, 80)}」客户是否满意`;
+      await tx.execute(
+        `insert into follow_up_task (store_id, kind, sequence, due_at, topic, channel, customer_id, complaint_id, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (complaint_id, sequence) do nothing`,
+        [c.store.id, Kind.COMPLAINT_RECALL, Number(resolutions[0].n), c.recallDueAt, topic.slice(0, 300), customer.preferredChannel ?? ContactChannel.PHONE, customer.id, c.id, event.at],
+      );
+    } else if (event.kind === ComplaintStatus.CONFIRMED || event.kind === ComplaintStatus.REOPENED) {
+      await tx.execute(`update follow_up_task set status = ?, version = version + 1 where complaint_id = ? and status = ?`, [St.DONE, event.aggregateId, St.OPEN]);
     }
   }
 

@@ -1,5 +1,6 @@
 import { defineModule } from '../module.js';
 import { actsAs } from '../../shared/actor.js';
+import { COMPLAINT } from '../complaint/complaint.service.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
 import { FollowUpAttemptResolver, FollowUpResolver, SurveyResolver } from './follow-up.resolver.js';
@@ -16,7 +17,10 @@ export const followUpModule = defineModule({
     Survey: async (em, id, actor) => (actsAs(actor, FOLLOW_UP_ROLES) ? em.findOne(Survey, { id, store: actor.storeId }) : 'FORBIDDEN'),
   },
   services: ({ log, clock }) => ({ followUps: new FollowUpService(log, clock) }),
-  durableConsumers: (services) => [{ name: 'follow-up.deliveries', aggregateTypes: [WORK_ORDER], handle: (event, { tx }) => services.followUps.onWorkOrderEvent(tx, event) }],
+  durableConsumers: (services) => [
+    { name: 'follow-up.deliveries', aggregateTypes: [WORK_ORDER], handle: (event, { tx }) => services.followUps.onWorkOrderEvent(tx, event) },
+    { name: 'follow-up.complaint-recalls', aggregateTypes: [COMPLAINT], handle: (event, { tx }) => services.followUps.onComplaintEvent(tx, event) },
+  ],
 });
 
 declare module '../registry.js' {
