@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbId } from '../src/graphql/global-id.js';
+import { taskList } from '../src/services.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { createCustomerAndVehicle } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -129,6 +130,35 @@ describe('the customer archive (R-ARC-1/4/5)', () => {
       expect((await app.gql(READ, { id: partial }, { token: await app.login('advisor') })).data.node.archive.overdue).toBe(true);
     } finally {
       clock.set(new Date('2026-11-24T10:00:00+08:00'));
+    }
+  });
+
+  it('R-ARC-4 an archive still incomplete at its deadline puts a COMPLETE_ARCHIVE task on the list of the advisor who created the customer, once; completing the archive closes it', async () => {
+    const { customerId } = await createCustomerAndVehicle(app);
+    const id = dbId(customerId, 'Customer');
+    const [job] = await app.orm.em.fork().getConnection().execute(`select run_at from graphile_worker.jobs where key = ?`, [`archive-deadline:${id}`]);
+    expect(new Date(job.run_at).toISOString()).toBe(new Date(clock.now().getTime() + 2 * 86_400_000).toISOString());
+    const run = () => taskList(app.server.services)['customer.archive-deadline']({ storeId: app.storeId, customerId: id }, { attempt: 1, maxAttempts: 25 });
+    const tasks = async (status = 'OPEN') =>
+      (await app.gql(`query($s: [AdvisorTaskStatus!]) { myTasks(first: 100, status: $s) { edges { node { id kind status customer { id } } } } }`, { s: [status] }, { token: await app.login('advisor') })).data.myTasks.edges
+        .map((e: { node: { kind: string; customer: { id: string } | null } }) => e.node)
+        .filter((t: { kind: string; customer: { id: string } | null }) => t.kind === 'COMPLETE_ARCHIVE' && t.customer?.id === customerId);
+
+    await run(); // before the deadline: nothing yet
+    expect(await tasks()).toEqual([]);
+    const start = clock.now();
+    clock.set(new Date(start.getTime() + 2 * 86_400_000 + 60_000));
+    try {
+      await run();
+      await run(); // at least once: a second run adds nothing
+      expect(await tasks()).toHaveLength(1);
+      const read = (await app.gql(READ, { id: customerId }, { token: await app.login('advisor') })).data.node;
+      const done = await update(full(customerId, read.version));
+      expect(done.customer.archive.complete).toBe(true);
+      expect(await tasks()).toEqual([]);
+      expect(await tasks('DONE')).toHaveLength(1);
+    } finally {
+      clock.set(start);
     }
   });
 

@@ -51,6 +51,8 @@ export enum AdvisorTaskKind {
   REMIND_CUSTOMER = 'REMIND_CUSTOMER',
   /** R-APT-5: call the customer once the parts a refused booking lacked have arrived. */
   CALL_WHEN_PARTS_ARRIVE = 'CALL_WHEN_PARTS_ARRIVE',
+  /** R-ARC-4: a customer's archive is still incomplete past its deadline. */
+  COMPLETE_ARCHIVE = 'COMPLETE_ARCHIVE',
 }
 
 export enum AdvisorTaskStatus {
@@ -111,6 +113,7 @@ registerEnumType(AdvisorTaskKind, {
     GREET_CUSTOMER: { description: 'Be at the door to greet the customer (5 minutes before the slot).' },
     REMIND_CUSTOMER: { description: 'Remind the customer the day before (bookings made more than 3 days ahead).' },
     CALL_WHEN_PARTS_ARRIVE: { description: 'R-APT-5: call the customer to book again once the parts a refused booking lacked have arrived (WAITING until then).' },
+    COMPLETE_ARCHIVE: { description: 'R-ARC-4: complete the customer’s archive, past its deadline from first contact; done by itself once the archive is complete.' },
   },
 });
 registerEnumType(AdvisorTaskStatus, {

@@ -617,6 +617,7 @@ export function taskDueAt(kind: AdvisorTaskKind, slotStart: Date, s: { timezone:
     case AdvisorTaskKind.REMIND_CUSTOMER:
       return atLocal(s.timezone, addDays(localDay(s.timezone, slotStart), -1), s.openMinutes);
     case AdvisorTaskKind.CALL_WHEN_PARTS_ARRIVE:
+    case AdvisorTaskKind.COMPLETE_ARCHIVE:
       return slotStart;
   }
 }

@@ -22,11 +22,13 @@ export async function createAudited<T extends { id: number }>(
   actor: { storeId: number; staffId: number },
   what: { action: string; entity: string },
   build: (tx: EntityManager) => T,
+  afterInsert?: (tx: EntityManager, created: T) => Promise<void>,
 ): Promise<T | null> {
   try {
     return await em.transactional(async (tx) => {
       const created = build(tx);
       await tx.flush();
+      await afterInsert?.(tx, created);
       audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: what.action, entity: what.entity, entityId: created.id });
       return created;
     });

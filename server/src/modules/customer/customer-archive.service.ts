@@ -1,4 +1,5 @@
-import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode, sql } from '@mikro-orm/postgresql';
+import type { JobQueue } from '../../events/job-queue.js';
 import type { StaffActor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { dbId } from '../../shared/global-id.js';
@@ -7,7 +8,10 @@ import { InputCheck } from '../../shared/input-check.js';
 import { keyset, toConnection, type PageRequest } from '../../shared/page.js';
 import { notFound, ok, refuse, refusal, type Result } from '../../shared/result.js';
 import { registerMessages } from '../../i18n/messages.js';
+import { AdvisorTask } from '../appointment/appointment.entity.js';
+import { AdvisorTaskKind, AdvisorTaskStatus } from '../appointment/appointment.enums.js';
 import { audit } from '../audit/audit.js';
+import { Role } from '../staff/roles.js';
 import { Customer } from './customer.entity.js';
 import { CustomerArchiveSettings } from './customer-archive.entity.js';
 import { ArchiveField } from './customer-archive.enums.js';
@@ -22,6 +26,9 @@ registerMessages({
   CANNOT_CLEAR: { zh: '不能清空', en: 'cannot be cleared' },
   TOO_MANY_INTERESTS: { zh: '兴趣最多 {max} 项', en: 'at most {max} interests' },
 });
+
+export const ARCHIVE_DEADLINE_TASK = 'customer.archive-deadline';
+const DAY = 86_400_000;
 
 /** Fields whose values the audit trail does not copy (R-ARC-5): it records that they changed. */
 const SENSITIVE = new Set(['idNumber', 'address']);
@@ -44,7 +51,45 @@ export interface ArchiveStatus {
 export class CustomerArchiveService {
   private readonly settingsByEm = new WeakMap<EntityManager, Map<number, Promise<CustomerArchiveSettings>>>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly queue?: JobQueue,
+  ) {}
+
+  /** R-ARC-4: the archive's deadline job, enqueued in the transaction that creates the customer. */
+  async scheduleDeadline(tx: EntityManager, customer: Customer): Promise<void> {
+    if (!this.queue) return;
+    const settings = await this.settings(tx, customer.store.id);
+    const runAt = new Date(customer.createdAt.getTime() + settings.deadlineDays * DAY);
+    await this.queue.schedule(tx, ARCHIVE_DEADLINE_TASK, { storeId: customer.store.id, customerId: customer.id }, { runAt, key: `archive-deadline:${customer.id}` });
+  }
+
+  /**
+   * R-ARC-4, run by the job queue at the deadline: an archive still incomplete puts a COMPLETE_ARCHIVE
+   * task on the list of whoever created the customer (the first service manager when that person has
+   * left), once. A deadline moved later by the store's setting is waited for; a complete archive
+   * writes nothing.
+   */
+  async deadline(em: EntityManager, storeId: number, customerId: number): Promise<'TASK_CREATED' | 'COMPLETE' | 'NOT_DUE' | 'ALREADY_OPEN' | 'NO_ONE'> {
+    return em.transactional(async (tx) => {
+      const customer = await tx.findOne(Customer, { id: customerId, store: storeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!customer) return 'COMPLETE';
+      const status = this.status(customer, await this.settings(tx, storeId));
+      if (status.complete) return 'COMPLETE';
+      if (!status.overdue) {
+        await this.scheduleDeadline(tx, customer);
+        return 'NOT_DUE';
+      }
+      if (await tx.count(AdvisorTask, { customer: customer.id, kind: AdvisorTaskKind.COMPLETE_ARCHIVE, status: AdvisorTaskStatus.OPEN })) return 'ALREADY_OPEN';
+      const [row] = await tx.execute<{ id: number }[]>(
+        `select id from staff where store_id = ? and active and (id = ? or ? = any(roles)) order by (id = ?) desc, id limit 1`,
+        [storeId, customer.createdBy?.id ?? 0, Role.SERVICE_MANAGER, customer.createdBy?.id ?? 0],
+      );
+      if (!row) return 'NO_ONE';
+      tx.create(AdvisorTask, { store: storeId, assignee: row.id, customer: customer.id, kind: AdvisorTaskKind.COMPLETE_ARCHIVE, dueAt: this.clock.now(), createdAt: this.clock.now() });
+      return 'TASK_CREATED';
+    });
+  }
 
   async update(em: EntityManager, actor: StaffActor, input: UpdateCustomerInput): Promise<Result<Customer>> {
     const check = new InputCheck();
@@ -107,6 +152,13 @@ export class CustomerArchiveService {
       if (!Object.keys(after).length) return ok(customer);
       customer.version += 1;
       audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'customer.update', entity: 'Customer', entityId: customer.id, data: { before, after } });
+      if (this.status(customer, await this.settings(tx, actor.storeId)).complete) {
+        await tx.nativeUpdate(
+          AdvisorTask,
+          { customer: customer.id, kind: AdvisorTaskKind.COMPLETE_ARCHIVE, status: AdvisorTaskStatus.OPEN },
+          { status: AdvisorTaskStatus.DONE, doneAt: this.clock.now(), version: sql`version + 1` },
+        );
+      }
       return ok(customer);
     });
   }

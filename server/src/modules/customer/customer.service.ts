@@ -10,6 +10,7 @@ import { createAudited } from '../audit/audit.js';
 import { Customer } from './customer.entity.js';
 import { CustomerType } from './customer-type.js';
 import type { CreateCustomerInput, CustomerFilter } from './dto.js';
+import type { CustomerArchiveService } from './customer-archive.service.js';
 
 registerMessages({
   INVALID_MOBILE: { zh: '手机号格式不正确（11 位大陆手机号）', en: 'is not a valid mainland mobile number (11 digits)' },
@@ -17,6 +18,12 @@ registerMessages({
 });
 
 export class CustomerService {
+  /** `archive`: when given, a new customer's archive deadline is put on the job queue (R-ARC-4); the demo seed's plain instance does without. */
+  constructor(
+    private readonly archive?: CustomerArchiveService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
   async create(em: EntityManager, actor: StaffActor, input: CreateCustomerInput): Promise<Result<Customer>> {
     const check = new InputCheck();
     const name = check.text(['name'], input.name, { max: 100, required: true });
@@ -29,7 +36,8 @@ export class CustomerService {
       return refuse(...check.errors);
     }
     const customer = await createAudited(em, actor, { action: 'customer.create', entity: 'Customer' }, (tx) =>
-      tx.create(Customer, { store: actor.storeId, name: name!, mobile, customerType: input.customerType ?? CustomerType.PRIVATE, createdBy: actor.staffId, createdAt: new Date() }),
+      tx.create(Customer, { store: actor.storeId, name: name!, mobile, customerType: input.customerType ?? CustomerType.PRIVATE, createdBy: actor.staffId, createdAt: this.now() }),
+      async (tx, created) => this.archive?.scheduleDeadline(tx, created),
     );
     if (customer) return ok(customer);
     check.fail(['mobile'], 'DUPLICATE_MOBILE');
