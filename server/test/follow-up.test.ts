@@ -91,3 +91,33 @@ describe('follow-up calls from the event log (R-FU-1/2/4)', () => {
     expect((await app.gql(TASKS, {}, { token: await app.login('tech1') })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('the survey on the customer’s progress page (R-FU-2)', () => {
+  const TRACK = `query($token: String!) { trackWorkOrder(token: $token) { status survey { answered attitude quality priceTransparency } } }`;
+  const ANSWER = `mutation($input: AnswerSurveyByLinkInput!) { answerSurveyByLink(input: $input) { progress { status survey { answered attitude quality priceTransparency } } userErrors { code field } } }`;
+  const tokenOf = (trackingUrl: string) => trackingUrl.split('/t/')[1];
+  const answer = async (token: string, extra: Record<string, unknown> = {}) =>
+    (await app.gql(ANSWER, { input: { token, attitude: 5, quality: 4, priceTransparency: 3, suggestions: '休息区的咖啡不错', ...extra } })).data.answerSurveyByLink;
+
+  it('R-FU-2 offered once the car is delivered; answered once, tied to the work order, and the callback cannot record a second one', async () => {
+    const inProgress = await workOrderIn(app, 'QUEUED');
+    const early = tokenOf(inProgress.trackingUrl);
+    expect((await app.gql(TRACK, { token: early })).data.trackWorkOrder.survey).toBeNull();
+    expect((await answer(early)).userErrors).toEqual([{ code: 'SURVEY_NOT_OPEN', field: ['input', 'token'] }]);
+    expect((await answer('not-a-token-at-all-000000000000')).userErrors[0].code).toBe('SURVEY_NOT_OPEN');
+
+    const { order, tasks } = await delivered();
+    const token = tokenOf(order.trackingUrl);
+    expect((await app.gql(TRACK, { token })).data.trackWorkOrder.survey).toEqual({ answered: false, attitude: null, quality: null, priceTransparency: null });
+    expect((await answer(token, { quality: 6 })).userErrors).toEqual([{ code: 'OUT_OF_RANGE', field: ['input', 'quality'] }]);
+    const done = await answer(token);
+    expect(done).toEqual({ progress: { status: 'DELIVERED', survey: { answered: true, attitude: 5, quality: 4, priceTransparency: 3 } }, userErrors: [] });
+    expect((await answer(token, { attitude: 1 })).userErrors[0].code).toBe('SURVEY_EXISTS');
+    const [row] = await sql<{ via: string; suggestions: string; attitude: number }>('select via, suggestions, attitude from survey where work_order_id = ?', [dbId(order.id, 'WorkOrder')]);
+    expect(row).toEqual({ via: 'PROGRESS_PAGE', suggestions: '休息区的咖啡不错', attitude: 5 });
+    const [event] = await sql<{ kind: string; actor_kind: string }>(`select kind, actor_kind from domain_event where aggregate_type = 'Survey' order by seq desc limit 1`);
+    expect(event).toEqual({ kind: 'ANSWERED', actor_kind: 'customer' });
+    const call2 = await call(tasks[0].id, 'REACHED', { survey: { attitude: 1, quality: 1, priceTransparency: 1 } });
+    expect(call2.userErrors[0].code).toBe('SURVEY_EXISTS');
+  });
+});

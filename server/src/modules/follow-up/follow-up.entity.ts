@@ -8,7 +8,7 @@ import { ContactChannel } from '../customer/customer-archive.enums.js';
 import { Staff } from '../staff/staff.entity.js';
 import { Store } from '../store/store.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
-import { CallOutcome, FollowUpKind, FollowUpStatus } from './follow-up.enums.js';
+import { CallOutcome, FollowUpKind, FollowUpStatus, SurveyVia } from './follow-up.enums.js';
 
 /** A call customer service owes a customer (R-FU-1/4): created from the event log, worked from the task list. */
 @Entity({ tableName: 'follow_up_task' })
@@ -117,7 +117,7 @@ export class FollowUpAttempt {
 @Entity({ tableName: 'survey' })
 @ObjectType({ implements: Node, description: 'A customer survey of one visit (R-FU-2).' })
 export class Survey {
-  [OptionalProps]?: 'globalId' | 'createdAt';
+  [OptionalProps]?: 'globalId' | 'createdAt' | 'via' | 'version';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -143,6 +143,14 @@ export class Survey {
   @Field(() => String, { nullable: true, description: 'Suggestions, in the customer’s words.' })
   @Property({ type: 'text', nullable: true })
   suggestions?: string | null;
+
+  @Field(() => SurveyVia, { description: 'Answered on the callback or by the customer on the progress page.' })
+  @Enum({ items: () => SurveyVia, default: SurveyVia.PHONE_CALL })
+  via: SurveyVia = SurveyVia.PHONE_CALL;
+
+  /** Surveys are never edited; the version is the event log's. */
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
 
   @Field(() => Date, { description: 'When it was answered.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -20,6 +20,12 @@ export enum FollowUpStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** How a survey was answered. */
+export enum SurveyVia {
+  PHONE_CALL = 'PHONE_CALL',
+  PROGRESS_PAGE = 'PROGRESS_PAGE',
+}
+
 export enum CallOutcome {
   REACHED = 'REACHED',
   NO_ANSWER = 'NO_ANSWER',
@@ -58,5 +64,13 @@ registerEnumType(CallOutcome, {
     BUSY: { description: 'The line was busy.' },
     WRONG_NUMBER: { description: 'The number is wrong.' },
     DECLINED: { description: 'The customer did not want to talk.' },
+  },
+});
+registerEnumType(SurveyVia, {
+  name: 'SurveyVia',
+  description: 'How a survey was answered (R-FU-2).',
+  valuesConfig: {
+    PHONE_CALL: { description: 'On the callback, recorded by customer service.' },
+    PROGRESS_PAGE: { description: 'By the customer on their progress page after delivery, while the link lives.' },
   },
 });

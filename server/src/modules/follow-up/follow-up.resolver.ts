@@ -10,7 +10,10 @@ import { WorkOrder } from '../work-order/work-order.entity.js';
 import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
 import { FollowUpStatus } from './follow-up.enums.js';
 import { FOLLOW_UP_ROLES } from './follow-up.roles.js';
-import { CompleteFollowUpInput, CompleteFollowUpPayload, FollowUpFilter, TaskConnection } from './dto/follow-up.dto.js';
+import { AnswerSurveyByLinkInput, AnswerSurveyByLinkPayload, CompleteFollowUpInput, CompleteFollowUpPayload, FollowUpFilter, ProgressSurvey, TaskConnection } from './dto/follow-up.dto.js';
+import { WorkOrderProgress } from '../tracking/progress.types.js';
+import { WorkOrderStatus } from '../work-order/work-order.enums.js';
+import { refusal } from '../../shared/result.js';
 
 @Resolver(() => FollowUpTask)
 export class FollowUpResolver {
@@ -81,5 +84,26 @@ export class SurveyResolver {
   @FieldResolver(() => WorkOrder, { description: 'The visit rated.' })
   workOrder(@Root() survey: Survey) {
     return survey.workOrder.load();
+  }
+}
+
+@Resolver(() => WorkOrderProgress)
+export class ProgressSurveyResolver {
+  @FieldResolver(() => ProgressSurvey, { nullable: true, description: 'R-FU-2: after delivery, the survey of this visit (answer it with answerSurveyByLink); null before.' })
+  async survey(@Root() p: WorkOrderProgress, @Ctx() ctx: Context): Promise<ProgressSurvey | null> {
+    if (p.status !== WorkOrderStatus.DELIVERED) return null;
+    const s = await ctx.services.followUps.surveyOf(ctx.em, p.workOrderId);
+    return { answered: !!s, attitude: s?.attitude ?? null, quality: s?.quality ?? null, priceTransparency: s?.priceTransparency ?? null };
+  }
+
+  @Mutation(() => AnswerSurveyByLinkPayload, { description: 'R-FU-2: the customer rates the delivered visit on their progress page, once, while the link lives (no login; the token is the credential).' })
+  async answerSurveyByLink(@Arg('input', () => AnswerSurveyByLinkInput, { description: 'The rating and the customer’s token.' }) input: AnswerSurveyByLinkInput, @Ctx() ctx: Context): Promise<AnswerSurveyByLinkPayload> {
+    if (!ctx.viewer) await ctx.services.trackingRateLimit.consume(ctx.clientAddress);
+    const wo = await ctx.services.tracking.findByToken(ctx.em, input.token);
+    // Unknown and expired links look the same as an order not yet delivered.
+    if (!wo) return Object.assign(new AnswerSurveyByLinkPayload(), { progress: null, userErrors: [toUserError(ctx.locale, refusal('SURVEY_NOT_OPEN', ['input', 'token']))] });
+    const result = await ctx.services.followUps.answerByLink(ctx.em, { kind: 'customer', workOrderId: wo.id, storeId: wo.store.id }, input);
+    if (!result.ok) return Object.assign(new AnswerSurveyByLinkPayload(), { progress: null, userErrors: result.errors.map((e) => toUserError(ctx.locale, e)) });
+    return Object.assign(new AnswerSurveyByLinkPayload(), { progress: await ctx.services.tracking.progress(ctx.em.fork(), input.token, ctx.locale), userErrors: [] });
   }
 }

@@ -15,11 +15,12 @@ import { Staff } from '../staff/staff.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { WorkOrderStatus } from '../work-order/work-order.enums.js';
 import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
-import { CallOutcome, FollowUpKind as Kind, FollowUpStatus as St } from './follow-up.enums.js';
-import type { CompleteFollowUpInput, FollowUpFilter } from './dto/follow-up.dto.js';
+import { CallOutcome, FollowUpKind as Kind, FollowUpStatus as St, SurveyVia } from './follow-up.enums.js';
+import type { CompleteFollowUpInput, FollowUpFilter, SurveyInput } from './dto/follow-up.dto.js';
 import './follow-up.errors.js';
 
 export const FOLLOW_UP = 'Task';
+export const SURVEY = 'Survey';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** R-FU-1 timings: the callback within 24 hours; not reached, retried 2 hours later, then the next day, then given up (3 attempts). */
@@ -129,6 +130,33 @@ export class FollowUpService {
       },
     });
     return result.ok ? { ok: true, value: { task: result.value, survey } } : result;
+  }
+
+  /**
+   * R-FU-2 on the progress page: the customer of a delivered order rates the visit, once (a rating
+   * given on the callback counts as the one). The open callback stays on the list: the call still asks
+   * how the car is, and customer service sees the answer there.
+   */
+  async answerByLink(em: EntityManager, actor: Extract<Actor, { kind: 'customer' }>, input: SurveyInput): Promise<Result<Survey>> {
+    const check = new InputCheck();
+    for (const name of ['attitude', 'quality', 'priceTransparency'] as const) check.range([name], input[name], 1, 5);
+    const suggestions = check.text(['suggestions'], input.suggestions, { max: 1000, multiline: true });
+    if (check.failed) return { ok: false, errors: check.errors };
+    return this.log.create(em, actor, {
+      type: SURVEY,
+      storeId: actor.storeId,
+      build: async (tx, at) => {
+        const wo = await tx.findOne(WorkOrder, { id: actor.workOrderId, store: actor.storeId }, { refresh: true });
+        if (!wo || wo.status !== WorkOrderStatus.DELIVERED) return [refusal('SURVEY_NOT_OPEN', ['input', 'token'])];
+        if (await tx.count(Survey, { workOrder: wo.id })) return [refusal('SURVEY_EXISTS', ['input', 'token'])];
+        const survey = tx.create(Survey, { store: actor.storeId, workOrder: wo.id, attitude: input.attitude, quality: input.quality, priceTransparency: input.priceTransparency, suggestions: suggestions || null, via: SurveyVia.PROGRESS_PAGE, createdAt: at });
+        return { aggregate: survey, facts: [{ kind: 'ANSWERED', data: { via: SurveyVia.PROGRESS_PAGE, workOrderId: wo.id, attitude: input.attitude, quality: input.quality, priceTransparency: input.priceTransparency } }] };
+      },
+    });
+  }
+
+  surveyOf(em: EntityManager, workOrderId: number): Promise<Survey | null> {
+    return em.findOne(Survey, { workOrder: workOrderId });
   }
 
   /** The status as people see it: an open task past its due time is OVERDUE. */

@@ -3,7 +3,7 @@ import { actsAs } from '../../shared/actor.js';
 import { COMPLAINT } from '../complaint/complaint.service.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
-import { FollowUpAttemptResolver, FollowUpResolver, SurveyResolver } from './follow-up.resolver.js';
+import { FollowUpAttemptResolver, FollowUpResolver, ProgressSurveyResolver, SurveyResolver } from './follow-up.resolver.js';
 import { FOLLOW_UP_ROLES } from './follow-up.roles.js';
 import { FollowUpService } from './follow-up.service.js';
 
@@ -11,7 +11,7 @@ import { FollowUpService } from './follow-up.service.js';
 export const followUpModule = defineModule({
   name: 'follow-up',
   entities: [FollowUpTask, FollowUpAttempt, Survey],
-  resolvers: [FollowUpResolver, FollowUpAttemptResolver, SurveyResolver],
+  resolvers: [FollowUpResolver, FollowUpAttemptResolver, SurveyResolver, ProgressSurveyResolver],
   nodes: {
     Task: async (em, id, actor) => (actsAs(actor, FOLLOW_UP_ROLES) ? em.findOne(FollowUpTask, { id, store: actor.storeId }) : 'FORBIDDEN'),
     Survey: async (em, id, actor) => (actsAs(actor, FOLLOW_UP_ROLES) ? em.findOne(Survey, { id, store: actor.storeId }) : 'FORBIDDEN'),

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../../graphql/connection.js';
 import { UserError } from '../../../graphql/user-error.js';
 import { ContactChannel } from '../../customer/customer-archive.enums.js';
+import { WorkOrderProgress } from '../../tracking/progress.types.js';
 import { FollowUpTask, Survey } from '../follow-up.entity.js';
 import { CallOutcome, FollowUpKind, FollowUpStatus } from '../follow-up.enums.js';
 
@@ -63,3 +64,33 @@ export class CompleteFollowUpPayload {
 }
 
 export const TaskConnection = ConnectionType(FollowUpTask, 'Task');
+
+@InputType({ description: 'R-FU-2: the customer rates the visit on their progress page after delivery (no login; the token is the credential).' })
+export class AnswerSurveyByLinkInput extends SurveyInput {
+  @Field(() => String, { description: 'The customer’s tracking token.' })
+  token!: string;
+}
+
+@ObjectType({ description: 'The survey as the customer’s progress page shows it: offered after delivery while the link lives.' })
+export class ProgressSurvey {
+  @Field(() => Boolean, { description: 'Whether this visit has been rated (on the page or on the callback).' })
+  answered!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Service attitude given, 1–5.' })
+  attitude!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Work quality given, 1–5.' })
+  quality!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Price transparency given, 1–5.' })
+  priceTransparency!: number | null;
+}
+
+@ObjectType({ description: 'The progress after the survey, or why not.' })
+export class AnswerSurveyByLinkPayload {
+  @Field(() => WorkOrderProgress, { nullable: true, description: 'The order’s progress as the link shows it; null when refused.' })
+  progress?: WorkOrderProgress | null;
+
+  @Field(() => [UserError], { description: 'Why the survey was refused; empty on success.' })
+  userErrors: UserError[] = [];
+}
