@@ -6,6 +6,7 @@ import TrackApp from './TrackApp.vue';
 import type { Locale } from './types';
 import { useEstimateApproval } from './useEstimateApproval';
 import { type ProgressDeps, useProgress } from './useProgress';
+import { useSurvey } from './useSurvey';
 
 export interface TrackAppOptions {
   /** The tracking token from `/t/<token>`. */
@@ -30,13 +31,15 @@ export function createTrackApp({ token, deps, storage }: TrackAppOptions) {
     const progress = useProgress(token, locale, deps);
     const estimate = computed(() => progress.progress.value?.pendingEstimate ?? null);
     const approval = useEstimateApproval(token, estimate, locale, { request: deps?.request, onApproved: progress.accept });
-    return { progress, approval };
+    const survey = useSurvey(token, locale, { request: deps?.request, onAnswered: progress.accept });
+    return { progress, approval, survey };
   })!;
   applyDocumentLocale(locale.value);
 
   const app = createApp(TrackApp, {
     state: state.progress,
     approval: state.approval,
+    survey: state.survey,
     onSwitchLocale: () => {
       locale.value = locale.value === 'zh' ? 'en' : 'zh';
     },

@@ -3,6 +3,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** R-FU-2: the customer rates the visit on their progress page after delivery (no login; the token is the credential). */
+export type AnswerSurveyByLinkInput = {
+  /** Service attitude, 1–5. */
+  attitude: number;
+  /** Price transparency, 1–5. */
+  priceTransparency: number;
+  /** Work quality, 1–5. */
+  quality: number;
+  /** Suggestions, in the customer’s words. */
+  suggestions: string | null | undefined;
+  /** The customer’s tracking token. */
+  token: string;
+};
+
 /** R-EST-4: the customer approves the pending estimate through the progress link (no login). */
 export type ApproveEstimateByLinkInput = {
   /** The lines approved. */
@@ -86,28 +100,35 @@ export type WorkOrderStatus =
   /** Being washed (洗车). */
   | 'WASHING';
 
-export type TrackProgressFragment = { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null };
+export type TrackProgressFragment = { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null, survey: { answered: boolean, attitude: number | null, quality: number | null, priceTransparency: number | null } | null };
 
 export type TrackWorkOrderQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type TrackWorkOrderQuery = { trackWorkOrder: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null };
+export type TrackWorkOrderQuery = { trackWorkOrder: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null, survey: { answered: boolean, attitude: number | null, quality: number | null, priceTransparency: number | null } | null } | null };
 
 export type WorkOrderProgressSubscriptionVariables = Exact<{
   token: string;
 }>;
 
 
-export type WorkOrderProgressSubscription = { workOrderProgress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null };
+export type WorkOrderProgressSubscription = { workOrderProgress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null, survey: { answered: boolean, attitude: number | null, quality: number | null, priceTransparency: number | null } | null } | null };
 
 export type ApproveEstimateByLinkMutationVariables = Exact<{
   input: ApproveEstimateByLinkInput;
 }>;
 
 
-export type ApproveEstimateByLinkMutation = { approveEstimateByLink: { progress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type ApproveEstimateByLinkMutation = { approveEstimateByLink: { progress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null, survey: { answered: boolean, attitude: number | null, quality: number | null, priceTransparency: number | null } | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type AnswerSurveyByLinkMutationVariables = Exact<{
+  input: AnswerSurveyByLinkInput;
+}>;
+
+
+export type AnswerSurveyByLinkMutation = { answerSurveyByLink: { progress: { number: string, status: WorkOrderStatus, promisedAt: string | null, estimatedCompletionAt: string | null, updatedAt: string, timeZone: string, progressPercent: number | null, progressNote: string | null, progressAt: string | null, steps: Array<{ key: ProgressStepKey, label: string, state: ProgressStepState, at: string | null, detail: string | null }>, vehicle: { model: string, color: string | null, plateMasked: string }, delay: { reason: string, remedy: string | null } | null, advisor: { name: string, phone: string | null }, pendingEstimate: { id: string, version: number, supplemental: boolean, reason: string | null, taxBasisPoints: number, lines: Array<{ id: string, kind: EstimateLineKind, description: string, quantity: number | null, amountFen: number, payer: EstimatePayer, alternativeGroup: string | null, tradeOff: string | null, deferrable: boolean, risk: string | null }>, totals: { totalFen: number, customerFen: number } } | null, survey: { answered: boolean, attitude: number | null, quality: number | null, priceTransparency: number | null } | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -181,6 +202,12 @@ export const TrackProgressFragmentDoc = new TypedDocumentString(`
       customerFen
     }
   }
+  survey {
+    answered
+    attitude
+    quality
+    priceTransparency
+  }
 }
     `, {"fragmentName":"TrackProgress"}) as unknown as TypedDocumentString<TrackProgressFragment, unknown>;
 export const TrackWorkOrderDocument = new TypedDocumentString(`
@@ -242,6 +269,12 @@ export const TrackWorkOrderDocument = new TypedDocumentString(`
       customerFen
     }
   }
+  survey {
+    answered
+    attitude
+    quality
+    priceTransparency
+  }
 }`) as unknown as TypedDocumentString<TrackWorkOrderQuery, TrackWorkOrderQueryVariables>;
 export const WorkOrderProgressDocument = new TypedDocumentString(`
     subscription WorkOrderProgress($token: String!) {
@@ -301,6 +334,12 @@ export const WorkOrderProgressDocument = new TypedDocumentString(`
       totalFen
       customerFen
     }
+  }
+  survey {
+    answered
+    attitude
+    quality
+    priceTransparency
   }
 }`) as unknown as TypedDocumentString<WorkOrderProgressSubscription, WorkOrderProgressSubscriptionVariables>;
 export const ApproveEstimateByLinkDocument = new TypedDocumentString(`
@@ -369,4 +408,83 @@ export const ApproveEstimateByLinkDocument = new TypedDocumentString(`
       customerFen
     }
   }
+  survey {
+    answered
+    attitude
+    quality
+    priceTransparency
+  }
 }`) as unknown as TypedDocumentString<ApproveEstimateByLinkMutation, ApproveEstimateByLinkMutationVariables>;
+export const AnswerSurveyByLinkDocument = new TypedDocumentString(`
+    mutation AnswerSurveyByLink($input: AnswerSurveyByLinkInput!) {
+  answerSurveyByLink(input: $input) {
+    progress {
+      ...TrackProgress
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment TrackProgress on WorkOrderProgress {
+  number
+  status
+  steps {
+    key
+    label
+    state
+    at
+    detail
+  }
+  vehicle {
+    model
+    color
+    plateMasked
+  }
+  promisedAt
+  estimatedCompletionAt
+  delay {
+    reason
+    remedy
+  }
+  advisor {
+    name
+    phone
+  }
+  updatedAt
+  timeZone
+  progressPercent
+  progressNote
+  progressAt
+  pendingEstimate {
+    id
+    version
+    supplemental
+    reason
+    taxBasisPoints
+    lines {
+      id
+      kind
+      description
+      quantity
+      amountFen
+      payer
+      alternativeGroup
+      tradeOff
+      deferrable
+      risk
+    }
+    totals {
+      totalFen
+      customerFen
+    }
+  }
+  survey {
+    answered
+    attitude
+    quality
+    priceTransparency
+  }
+}`) as unknown as TypedDocumentString<AnswerSurveyByLinkMutation, AnswerSurveyByLinkMutationVariables>;

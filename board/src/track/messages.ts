@@ -66,6 +66,20 @@ const zh = {
     changed: '报价刚刚有更新，请查看后重新确认。',
     failed: '提交未成功，请稍后再试或联系服务顾问。',
   },
+  survey: {
+    title: '请评价本次服务',
+    intro: '您的评价将帮助我们做得更好，只需几秒钟。',
+    attitude: '服务态度',
+    quality: '维修质量',
+    priceTransparency: '价格透明',
+    star: '{n} 星',
+    suggestions: '意见和建议（选填）',
+    submit: '提交评价',
+    sending: '正在提交…',
+    thanks: '感谢您的评价！',
+    incomplete: '请为三项都打分',
+    failed: '提交未成功，请稍后再试。',
+  },
 };
 
 export type Messages = typeof zh;
@@ -134,6 +148,20 @@ const en: Messages = {
     nameRequired: 'Please enter your name',
     changed: 'The estimate has just been updated. Please review it and approve again.',
     failed: 'That did not go through. Please try again or call your advisor.',
+  },
+  survey: {
+    title: 'How did we do?',
+    intro: 'Your rating helps us improve. It takes a few seconds.',
+    attitude: 'Service attitude',
+    quality: 'Quality of the work',
+    priceTransparency: 'Price transparency',
+    star: '{n} stars',
+    suggestions: 'Suggestions (optional)',
+    submit: 'Send rating',
+    sending: 'Sending…',
+    thanks: 'Thank you for your rating!',
+    incomplete: 'Please rate all three',
+    failed: 'That did not go through. Please try again later.',
   },
 };
 

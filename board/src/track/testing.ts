@@ -38,6 +38,7 @@ export function sampleProgress(overrides: Partial<Progress> = {}): Progress {
     progressPercent: null,
     progressNote: null,
     progressAt: null,
+    survey: null,
     ...overrides,
   };
 }
