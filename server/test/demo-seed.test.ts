@@ -145,4 +145,19 @@ describe('demo data that looks real', () => {
     expect(cards.some((c: { progressPercent: number | null }) => c.progressPercent != null)).toBe(true);
     expect(new Set(cards.filter((c: { workOrder: { status: string } }) => c.workOrder.status === 'QUALITY_CHECK').map((c: { qualityLevel: string }) => c.qualityLevel))).toEqual(new Set(['SELF', 'MUTUAL']));
   });
+
+  it('issue 10 (R-FU-1/3): complaints in every stage — one near its first-response deadline, one MAJOR escalated, one waiting for its re-callback, one confirmed — and open callbacks after the deliveries', async () => {
+    await app.server.services.dispatcher.dispatch((await app.orm.em.fork().findOneOrFail(Staff, { username: 'cs' })).store.id);
+    const token = (await app.gql(`mutation { login(input: { username: "cs", password: "${DEMO_PASSWORD}" }) { token } }`)).data.login.token;
+    const list = (await app.gql(`{ complaints(first: 20) { edges { node { status severity escalatedAt firstResponseDueAt } } } }`, {}, { token })).data.complaints.edges.map((e: { node: unknown }) => e.node);
+    expect(list.map((c: { status: string }) => c.status).sort()).toEqual(['CONFIRMED', 'OPEN', 'OPEN', 'RESOLVED']);
+    expect(list.some((c: { severity: string; escalatedAt: string | null }) => c.severity === 'MAJOR' && c.escalatedAt)).toBe(true);
+    const near = list.find((c: { status: string; severity: string }) => c.status === 'OPEN' && c.severity === 'NORMAL');
+    const left = Date.parse(near.firstResponseDueAt) - Date.now();
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(30 * 60_000);
+    const tasks = (await app.gql(`{ followUpTasks(first: 100) { edges { node { kind status } } } }`, {}, { token })).data.followUpTasks.edges.map((e: { node: { kind: string; status: string } }) => e.node);
+    expect(tasks.filter((t: { kind: string; status: string }) => t.kind === 'CALLBACK' && t.status === 'OPEN').length).toBeGreaterThan(0);
+    expect(tasks.filter((t: { kind: string }) => t.kind === 'COMPLAINT_RECALL')).toEqual([{ kind: 'COMPLAINT_RECALL', status: 'OPEN' }]);
+  });
 });

@@ -42,6 +42,7 @@ import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
 import type { AddSupplementalWorkInput, SaveEstimateInput } from '../modules/estimate/dto/estimate.dto.js';
 import { ApprovalMethod, EstimateLineKind, EstimatePayer, PartSource } from '../modules/estimate/estimate.enums.js';
+import { seedComplaints } from './seed-complaints.js';
 import { complaints, createRng, demoBays, demoCustomers, demoStaff, demoStore, demoVehicles, jobCatalogue } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -192,6 +193,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   }
   await seedParts(orm.em.fork(), services, store.id);
   await seedAppointments(orm, { now, storeCode: demoStore.code });
+  await seedComplaints(orm, services, clock, { storeId: store.id, now, staff });
   return wallTokenMade ?? DEMO_DISPLAY_TOKEN;
 }
 
