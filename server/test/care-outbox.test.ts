@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbId } from '../src/graphql/global-id.js';
 import { MessagePurpose } from '../src/modules/outbox/outbox.enums.js';
@@ -308,5 +310,21 @@ describe('the outbox (R-CARE-6/7)', () => {
     expect((await app.gql(SETTINGS, { input }, { token: await app.login('manager') })).data.updateOutboxSettings.userErrors[0].code).toBe('STALE_VERSION');
     // Back to the defaults for the other tests of this file.
     await app.gql(SETTINGS, { input: { ...input, quietStart: '21:00', quietEnd: '08:00', capCount: 3, capWindowDays: 7, expectedVersion: 2 } }, { token: await app.login('manager') });
+  });
+
+  it('R-CARE-7 the contract’s CareCalendar and Outbox operations run as written', async () => {
+    const ops = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-built.graphql'), 'utf8');
+    const doc = ops.slice(ops.indexOf('query CareCalendar'));
+    const { customerId } = await customer({ birthday: '1970-12-24' });
+    await planDay('2026-12-24');
+    const token = await app.login('manager');
+    const cal = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: doc, operationName: 'CareCalendar' }) }).then((r) => r.json());
+    expect(cal.errors).toBeUndefined();
+    expect(cal.data.careCalendar.filter((e: any) => e.customer.id === customerId)).toEqual([
+      { date: '2026-12-24', kind: 'BIRTHDAY', customer: { id: customerId, name: '张伟' }, vehicle: null, reason: '公历生日', messages: [expect.objectContaining({ channel: 'SMS', status: 'SCHEDULED' })] },
+    ]);
+    const list = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: doc, operationName: 'Outbox' }) }).then((r) => r.json());
+    expect(list.errors).toBeUndefined();
+    expect(list.data.outboxMessages.totalCount).toBeGreaterThan(0);
   });
 });
