@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCrontab } from 'graphile-worker';
 import { dbId } from '../src/graphql/global-id.js';
+import { MODULES } from '../src/modules/index.js';
 import { MessagePurpose } from '../src/modules/outbox/outbox.enums.js';
 import { taskList } from '../src/services.js';
 import { ManualClock } from '../src/shared/clock.js';
@@ -25,10 +27,10 @@ const OUTBOX = `query($filter: OutboxFilter) { outboxMessages(first: 50, filter:
 const UPDATE_CUSTOMER = `mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { customer { id version } userErrors { code field } } }`;
 const UPDATE_VEHICLE = `mutation($input: UpdateVehicleInput!) { updateVehicle(input: $input) { vehicle { id version } userErrors { code field } } }`;
 
-async function calendar(from: string, to: string, kinds: string[] | null = null, as = 'manager', locale?: string) {
+async function calendar(from: string, to: string, kinds: string[] | null = null, as = 'manager', locale?: string): Promise<any[]> {
   const res = await app.gql(CALENDAR, { from, to, kinds }, { token: await app.login(as), locale });
-  if (!res.data) return res;
-  return res.data.careCalendar as any[];
+  if (!res.data) throw new Error(JSON.stringify(res));
+  return res.data.careCalendar;
 }
 async function outbox(customerId: string, as = 'cs') {
   const res = await app.gql(OUTBOX, { filter: { customerId } }, { token: await app.login(as) });
@@ -249,9 +251,11 @@ describe('the outbox (R-CARE-6/7)', () => {
   });
 
   it('R-CARE-7 the hourly job plans each store’s local day once, whichever process runs it', async () => {
+    // The crontab every worker starts with parses (graphile-worker refuses it at start-up otherwise).
+    expect(parseCrontab(MODULES.flatMap((m) => m.cron ?? []).join('\n')).map((c) => c.task)).toContain('care:plan-stores');
     clock.set(at('2027-08-08T00:05:00'));
     const { customerId } = await customer({ birthday: '1980-08-08' });
-    const task = taskList(services())['care.plan-stores'];
+    const task = taskList(services())['care:plan-stores'];
     await Promise.all([task({}, { attempt: 1, maxAttempts: 25 }), task({}, { attempt: 1, maxAttempts: 25 })]);
     await task({}, { attempt: 1, maxAttempts: 25 });
     expect((await outbox(customerId)).map((m) => m.template)).toEqual(['BIRTHDAY_GREETING']);
@@ -318,12 +322,12 @@ describe('the outbox (R-CARE-6/7)', () => {
     const { customerId } = await customer({ birthday: '1970-12-24' });
     await planDay('2026-12-24');
     const token = await app.login('manager');
-    const cal = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: doc, operationName: 'CareCalendar' }) }).then((r) => r.json());
+    const cal = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: doc, operationName: 'CareCalendar' }) }).then((r) => r.json() as Promise<any>);
     expect(cal.errors).toBeUndefined();
     expect(cal.data.careCalendar.filter((e: any) => e.customer.id === customerId)).toEqual([
       { date: '2026-12-24', kind: 'BIRTHDAY', customer: { id: customerId, name: '张伟' }, vehicle: null, reason: '公历生日', messages: [expect.objectContaining({ channel: 'SMS', status: 'SCHEDULED' })] },
     ]);
-    const list = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: doc, operationName: 'Outbox' }) }).then((r) => r.json());
+    const list = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: doc, operationName: 'Outbox' }) }).then((r) => r.json() as Promise<any>);
     expect(list.errors).toBeUndefined();
     expect(list.data.outboxMessages.totalCount).toBeGreaterThan(0);
   });

@@ -15,7 +15,8 @@ import { type CareItem, type CustomerFacts, customerItems, type MileageReading, 
 import './care.templates.js';
 import './care.errors.js';
 
-export const PLAN_STORES_TASK = 'care.plan-stores';
+// graphile-worker's crontab takes no dots in task names.
+export const PLAN_STORES_TASK = 'care:plan-stores';
 /** How far around a day its messages' items can lie: a call the day after, a reminder 30 days ahead. */
 const LOOK_BACK_DAYS = 7;
 const LOOK_AHEAD_DAYS = 31;
