@@ -284,6 +284,18 @@ describe('the outbox (R-CARE-6/7)', () => {
     expect(recorded(sent.id).length).toBe(1);
     const [row] = await sql<{ purpose: string }>('select purpose from outbox_message where id = ?', [dbId(sent.id, 'OutboxMessage')]);
     expect(row.purpose).toBe('SERVICE');
+
+    // A delay the consumer only reads more than a day later (a consumer added to a running store starts at the log's beginning) is news no more.
+    const late = await workOrderIn(app, 'QUEUED');
+    const lateOrder = (await app.gql(`query($id: ID!) { workOrder(id: $id) { version customer { id } } }`, { id: late.id }, { token: await app.login('manager') })).data.workOrder;
+    await app.gql(
+      `mutation($input: ReportWorkOrderDelayInput!) { reportWorkOrderDelay(input: $input) { workOrder { id } userErrors { code field } } }`,
+      { input: { id: late.id, expectedVersion: lateOrder.version, promisedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(), reason: '等待配件' } },
+      { token: await app.login('advisor') },
+    );
+    clock.set(new Date(clock.now().getTime() + 25 * 3_600_000));
+    await services().dispatcher.dispatch(app.storeId);
+    expect(await outbox(lateOrder.customer.id)).toEqual([]);
   });
 
   it('R-CARE-7 roles: customer service and managers read the outbox and the calendar (the recipient masked for managers); others are refused', async () => {

@@ -21,7 +21,7 @@ export const outboxModule = defineModule({
     const { senders, recording } = sendersFor(config);
     return { outbox: new OutboxService(log, clock, queue, senders, recording, registry) };
   },
-  durableConsumers: (services) => [{ name: 'outbox.work-order-delays', aggregateTypes: [WORK_ORDER], handle: (event, { tx, actor }) => onWorkOrderDelayed(services.outbox, tx, actor, event) }],
+  durableConsumers: (services) => [{ name: 'outbox.work-order-delays', aggregateTypes: [WORK_ORDER], handle: (event, { tx, actor }) => onWorkOrderDelayed(services.outbox, tx, actor, event, services.clock.now()) }],
   tasks: outboxTasks,
 });
 

@@ -6,18 +6,23 @@ import { Store } from '../store/store.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { WorkOrderEventKind } from '../work-order/work-order.enums.js';
+import { DELAYABLE } from '../work-order/work-order.process.js';
 import { MessagePurpose } from './outbox.enums.js';
 import type { OutboxService } from './outbox.service.js';
+
+/** A delay older than this is news no more (a consumer added to a running store starts at the log's beginning). */
+const STALE_AFTER_MS = 24 * 3_600_000;
 
 /**
  * R-WO-7: a delay reported on a work order (its DELAYED event, the one record of it) becomes a
  * SERVICE message to the customer with the reason and the remedy. Keyed by the event's sequence
  * number, so the consumer seeing the event again plans nothing more.
  */
-export async function onWorkOrderDelayed(outbox: OutboxService, tx: EntityManager, actor: Actor, event: DomainEvent): Promise<void> {
-  if (event.kind !== WorkOrderEventKind.DELAYED) return;
+export async function onWorkOrderDelayed(outbox: OutboxService, tx: EntityManager, actor: Actor, event: DomainEvent, now: Date): Promise<void> {
+  if (event.kind !== WorkOrderEventKind.DELAYED || now.getTime() - event.at.getTime() > STALE_AFTER_MS) return;
   const wo = await tx.findOne(WorkOrder, { id: event.aggregateId });
-  if (!wo) return;
+  // The car is ready, delivered or cancelled: the delay is moot.
+  if (!wo || !DELAYABLE.includes(wo.status)) return;
   const store = await tx.findOneOrFail(Store, wo.store.id);
   const vehicle = await tx.findOneOrFail(Vehicle, wo.vehicle.id);
   const promisedAt = typeof event.data.promisedAt === 'string' ? new Date(event.data.promisedAt) : wo.promisedAt;

@@ -49,17 +49,27 @@ export class WebhookSender implements ChannelSender {
   }
 }
 
+/** Production without a provider: every message fails visibly (FAILED with this error) instead of going nowhere. */
+export class UnconfiguredSender implements ChannelSender {
+  readonly name = 'unconfigured';
+  async send(): Promise<void> {
+    throw new Error('no provider configured for this channel (WORKBAY_OUTBOX_WEBHOOK_URL)');
+  }
+}
+
 export type MachineChannel = Exclude<OutboxChannel, OutboxChannel.PHONE_TASK>;
 export type Senders = Record<MachineChannel, ChannelSender>;
 
 /**
  * The sender of each machine channel, chosen by the environment: `WORKBAY_OUTBOX_WEBHOOK_URL` (with
  * `WORKBAY_OUTBOX_WEBHOOK_TOKEN`) sends the channels listed in `WORKBAY_OUTBOX_WEBHOOK_CHANNELS`
- * (default all three) through the webhook; the others, and all of them without a URL, are recorded.
+ * (default all three) through the webhook; the others, and all of them without a URL, are recorded in
+ * development and tests, and fail in production (NODE_ENV=production), where nothing may vanish silently.
  */
 export function sendersFor(config: AppConfig): { senders: Senders; recording: RecordingSender } {
   const recording = new RecordingSender();
   const hook = config.outbox?.webhookUrl ? new WebhookSender(config.outbox.webhookUrl, config.outbox.webhookToken ?? null) : null;
-  const pick = (channel: MachineChannel): ChannelSender => (hook && (config.outbox?.webhookChannels ?? []).includes(channel) ? hook : recording);
+  const fallback = config.production ? new UnconfiguredSender() : recording;
+  const pick = (channel: MachineChannel): ChannelSender => (hook && (config.outbox?.webhookChannels ?? []).includes(channel) ? hook : fallback);
   return { senders: { SMS: pick(OutboxChannel.SMS), WECHAT: pick(OutboxChannel.WECHAT), APP_PUSH: pick(OutboxChannel.APP_PUSH) }, recording };
 }
