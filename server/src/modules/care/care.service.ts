@@ -73,6 +73,8 @@ export class CareService {
           });
           if (!result.ok) throw new Error(`care plan ${item.key}:${s.step}: ${result.errors[0].code}`);
           if (result.value.created) created++;
+          // One transaction plans thousands of messages: a growing identity map would make every flush slower.
+          tx.clear();
         }
       }
       return created;
