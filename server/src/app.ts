@@ -244,7 +244,7 @@ export async function startApp(
   await listener.start();
   // Every process runs a worker: durable consumers and scheduled jobs, each job taken by one process.
   if (config.worker) {
-    await services.queue.start(taskList(services), { pollInterval: 1000 });
+    await services.queue.start(taskList(services), { pollInterval: 1000, crontab: services.modules.flatMap((m) => m.cron ?? []).join('\n') });
     await services.dispatcher.catchUp();
   }
 

@@ -32,6 +32,17 @@ export interface AppConfig {
   signingSecret?: string;
   /** Photos and signatures: where they are stored, how large they may be, how long their URLs live. */
   uploads: UploadConfig;
+  /** The outbox's real providers (R-CARE-7): without a webhook URL, messages are recorded, not sent. */
+  outbox?: OutboxConfig;
+}
+
+export interface OutboxConfig {
+  /** WORKBAY_OUTBOX_WEBHOOK_URL: the HTTP gateway for SMS, WeChat and app push. */
+  webhookUrl: string | null;
+  /** WORKBAY_OUTBOX_WEBHOOK_TOKEN: sent as a bearer token. */
+  webhookToken: string | null;
+  /** WORKBAY_OUTBOX_WEBHOOK_CHANNELS: which channels go through it (default SMS,WECHAT,APP_PUSH). */
+  webhookChannels: string[];
 }
 
 export interface UploadConfig {
@@ -78,6 +89,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: env.METRICS_TOKEN || undefined,
     signingSecret: env.WORKBAY_SIGNING_SECRET || undefined,
     uploads: readUploadConfig(env, dataDir),
+    outbox: {
+      webhookUrl: env.WORKBAY_OUTBOX_WEBHOOK_URL || null,
+      webhookToken: env.WORKBAY_OUTBOX_WEBHOOK_TOKEN || null,
+      webhookChannels: (env.WORKBAY_OUTBOX_WEBHOOK_CHANNELS ?? 'SMS,WECHAT,APP_PUSH').split(',').map((s) => s.trim()).filter(Boolean),
+    },
   };
 }
 

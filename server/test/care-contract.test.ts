@@ -6,10 +6,10 @@ import { repoRoot } from '../src/config.js';
 
 const root = repoRoot();
 const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-built.graphql'), 'utf8');
-const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached'];
+const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached', 'CareCalendar', 'Outbox'];
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
-describe('issue 10 contract, the part built: archive completeness, complaints and follow-up calls of care.graphql', () => {
+describe('issue 10 contract, the part built: archive completeness, complaints, follow-up calls, the care calendar and the outbox of care.graphql', () => {
   it('validate against schema.graphql', () => {
     const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
     const doc = parse(extracted);
@@ -37,5 +37,8 @@ describe('issue 10 contract, the part built: archive completeness, complaints an
     expect(values('FollowUpKind')).toEqual(expect.arrayContaining(['CALLBACK', 'TRACKING_CALL', 'COMPLAINT_RECALL', 'CALL_WHEN_PARTS_ARRIVE']));
     expect(values('FollowUpStatus')).toEqual(expect.arrayContaining(['OPEN', 'OVERDUE']));
     expect(values('CallOutcome')).toEqual(expect.arrayContaining(['REACHED', 'NO_ANSWER']));
+    expect(values('OutboxStatus')).toEqual(expect.arrayContaining(['SCHEDULED', 'SENT', 'FAILED', 'SUPPRESSED']));
+    expect(values('OutboxChannel')).toEqual(expect.arrayContaining(['SMS', 'WECHAT', 'APP_PUSH', 'PHONE_TASK']));
+    expect(values('CareKind')).toEqual(expect.arrayContaining(['MAINTENANCE_DUE', 'WARRANTY_CHECK', 'INSURANCE_EXPIRY', 'INSPECTION_DUE', 'BIRTHDAY', 'HOLIDAY', 'NEW_CAR_WELCOME']));
   });
 });

@@ -160,4 +160,18 @@ describe('demo data that looks real', () => {
     expect(tasks.filter((t: { kind: string; status: string }) => t.kind === 'CALLBACK' && t.status === 'OPEN').length).toBeGreaterThan(0);
     expect(tasks.filter((t: { kind: string }) => t.kind === 'COMPLAINT_RECALL')).toEqual([{ kind: 'COMPLAINT_RECALL', status: 'OPEN' }]);
   });
+
+  it('issue 10: a month of scheduled care messages over the demo customers, planned by the care service as the system (R-CARE-1..5)', async () => {
+    const em = app.orm.em.fork();
+    const rows = await em.execute<{ template: string; status: string; day: string }[]>(
+      `select m.template, m.status, to_char(m.scheduled_at at time zone s.timezone, 'YYYY-MM-DD') as day from outbox_message m join store s on s.id = m.store_id`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(rows.map((r) => r.day)).size).toBeGreaterThanOrEqual(15);
+    for (const t of ['BIRTHDAY_GREETING', 'LUNAR_BIRTHDAY_GREETING', 'NEW_CAR_WELCOME', 'NEW_CAR_CALL', 'MAINTENANCE_REMINDER', 'INSURANCE_EXPIRY', 'INSPECTION_DUE']) {
+      expect(rows.map((r) => r.template), t).toContain(t);
+    }
+    const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from domain_event where aggregate_type = 'OutboxMessage' and kind = 'SCHEDULED' and actor_kind = 'system'`);
+    expect(n).toBe(rows.length);
+  });
 });

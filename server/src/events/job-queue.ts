@@ -37,7 +37,7 @@ export class JobQueue {
     }
   }
 
-  async start(tasks: Record<string, TaskHandler>, opts: { concurrency?: number; pollInterval?: number } = {}): Promise<void> {
+  async start(tasks: Record<string, TaskHandler>, opts: { concurrency?: number; pollInterval?: number; crontab?: string } = {}): Promise<void> {
     this.pool = new pg.Pool({ connectionString: this.connectionString, max: (opts.concurrency ?? 2) + 2 });
     // A dropped idle connection is replaced on next use; the worker logs its own failures.
     this.pool.on('error', () => {});
@@ -48,7 +48,7 @@ export class JobQueue {
         (payload, helpers) => handler((payload ?? {}) as Record<string, unknown>, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
       ]),
     );
-    this.runner = await run({ pgPool: this.pool, taskList, concurrency: opts.concurrency ?? 2, noHandleSignals: true, pollInterval: opts.pollInterval ?? 2000, logger: quiet });
+    this.runner = await run({ pgPool: this.pool, taskList, crontab: opts.crontab ?? '', concurrency: opts.concurrency ?? 2, noHandleSignals: true, pollInterval: opts.pollInterval ?? 2000, logger: quiet });
   }
 
   /**

@@ -3,6 +3,7 @@ import { appointmentModule } from './appointment/index.js';
 import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { boardModule } from './board/index.js';
+import { careModule } from './care/index.js';
 import { complaintModule } from './complaint/index.js';
 import { customerModule } from './customer/index.js';
 import { followUpModule } from './follow-up/index.js';
@@ -12,6 +13,7 @@ import { documentsModule } from './documents/index.js';
 import { displayModule } from './display/index.js';
 import { estimateModule } from './estimate/index.js';
 import { jobClockModule } from './job-clock/index.js';
+import { outboxModule } from './outbox/index.js';
 import { partsModule } from './parts/index.js';
 import { platformModule } from './platform/index.js';
 import { qualityCheckModule } from './quality-check/index.js';
@@ -50,4 +52,6 @@ export const MODULES: readonly ModuleManifest[] = [
   settlementModule,
   documentsModule,
   partsModule,
+  outboxModule,
+  careModule,
 ];

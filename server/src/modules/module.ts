@@ -49,6 +49,8 @@ export interface ModuleManifest {
   durableConsumers?: (services: Services) => DurableConsumer[];
   /** Job-queue tasks by name. */
   tasks?: (services: Services) => Record<string, TaskHandler>;
+  /** graphile-worker crontab lines (`min hour dom month dow task`) for the module's periodic tasks; one run per tick across all processes. */
+  cron?: readonly string[];
   /** Plain HTTP routes of the module (file uploads and downloads), mounted before the pages. */
   http?: (app: Express, services: Services) => void;
   transitionGuards?: readonly TransitionGuard[];

@@ -40,6 +40,7 @@ import { toGlobalId } from '../shared/global-id.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
+import { seedCare } from '../modules/care/care.seed.js';
 import type { AddSupplementalWorkInput, SaveEstimateInput } from '../modules/estimate/dto/estimate.dto.js';
 import { ApprovalMethod, EstimateLineKind, EstimatePayer, PartSource } from '../modules/estimate/estimate.enums.js';
 import { seedComplaints } from './seed-complaints.js';
@@ -194,6 +195,8 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   await seedParts(orm.em.fork(), services, store.id);
   await seedAppointments(orm, { now, storeCode: demoStore.code });
   await seedComplaints(orm, services, clock, { storeId: store.id, now, staff });
+  clock.set(now);
+  await seedCare(services, { now, storeId: store.id, advisor: asAdvisor });
   return wallTokenMade ?? DEMO_DISPLAY_TOKEN;
 }
 

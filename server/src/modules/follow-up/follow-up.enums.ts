@@ -9,6 +9,8 @@ export enum FollowUpKind {
   COMPLAINT_RECALL = 'COMPLAINT_RECALL',
   /** R-APT-5: calling the customer when the parts they waited for arrive. */
   CALL_WHEN_PARTS_ARRIVE = 'CALL_WHEN_PARTS_ARRIVE',
+  /** R-CARE-1/2/7: a care call planned through the outbox (channel PHONE_TASK): the 3-day new-car call, the day after a maintenance due date. */
+  CARE_CALL = 'CARE_CALL',
 }
 
 /** OVERDUE is OPEN past its due time: derived when read, never stored. */
@@ -42,6 +44,7 @@ registerEnumType(FollowUpKind, {
     TRACKING_CALL: { description: 'R-FU-4: a tracking call 3–7 days after the visit, and another a week later.' },
     COMPLAINT_RECALL: { description: 'R-FU-3: confirming a resolved complaint with the customer.' },
     CALL_WHEN_PARTS_ARRIVE: { description: 'R-APT-5: calling the customer when the awaited parts arrive.' },
+    CARE_CALL: { description: 'R-CARE-1/2: a care call planned through the outbox (new-car call, maintenance due).' },
   },
 });
 registerEnumType(FollowUpStatus, {

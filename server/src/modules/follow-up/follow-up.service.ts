@@ -91,6 +91,25 @@ export class FollowUpService {
     }
   }
 
+  /**
+   * R-CARE-7: the outbox's PHONE_TASK channel. A care call on customer service's common list, in the
+   * caller's transaction (the outbox message is the record of why; the task is the work).
+   */
+  async createCareCall(tx: EntityManager, call: { storeId: number; customerId: number; dueAt: Date; topic: string }): Promise<FollowUpTask> {
+    const customer = await tx.findOneOrFail(Customer, { id: call.customerId, store: call.storeId });
+    const task = tx.create(FollowUpTask, {
+      store: call.storeId,
+      kind: Kind.CARE_CALL,
+      dueAt: call.dueAt,
+      topic: call.topic.slice(0, 300),
+      channel: ContactChannel.PHONE,
+      customer,
+      createdAt: this.clock.now(),
+    });
+    await tx.flush();
+    return task;
+  }
+
   /** One call: the attempt is logged; reached, the task is done (with the survey, if given); not reached, it comes back later or ends UNREACHED. */
   async complete(em: EntityManager, actor: StaffActor, input: CompleteFollowUpInput): Promise<Result<{ task: FollowUpTask; survey: Survey | null }>> {
     const check = new InputCheck();
