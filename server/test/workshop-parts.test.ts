@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbId } from '../src/graphql/global-id.js';
 import { ManualClock } from '../src/shared/clock.js';
-import { CASH_DESK_Q, finish, orderInProgressWith } from './helpers/cash-desk.js';
+import { finish, orderInProgressWith } from './helpers/cash-desk.js';
 import { approveOneLineEstimate, assign, createCustomerAndVehicle, createWalkedAroundOrder, ESTIMATE_Q, move, recordDelivery, recordWalkAround, settle } from './helpers/flows.js';
 import { BOARD_EVENTS, collect } from './helpers/subscriptions.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
