@@ -17,17 +17,18 @@ export type { Services } from './services.types.js';
 export function createServices(orm: MikroORM, config: AppConfig, extra: readonly ModuleManifest[] = [], clock: Clock = systemClock): Services {
   const modules: readonly ModuleManifest[] = [...MODULES, ...extra];
   let services: Services | null = null;
+  const registry = () => {
+    if (!services) throw new Error('the service registry is used before it is built');
+    return services;
+  };
   const deps: PlatformDeps = {
     orm,
     config,
     clock,
     log: new EventLog(clock),
     queue: new JobQueue(config.databaseUrl ?? (orm.config.get('clientUrl') as string)),
-    transitions: { guards: modules.flatMap((m) => m.transitionGuards ?? []), effects: modules.flatMap((m) => m.transitionEffects ?? []) },
-    registry: () => {
-      if (!services) throw new Error('the service registry is used before it is built');
-      return services;
-    },
+    transitions: { guards: modules.flatMap((m) => m.transitionGuards ?? []), effects: modules.flatMap((m) => (typeof m.transitionEffects === 'function' ? m.transitionEffects(registry) : (m.transitionEffects ?? []))) },
+    registry,
   };
   const moduleServices = Object.assign({}, ...modules.map((m) => m.services?.(deps) ?? {})) as ServiceRegistry;
   services = { ...deps, ...moduleServices, live: new LiveEvents(), modules } as Services;

@@ -112,8 +112,22 @@ describe('demo data that looks real', () => {
     const low = parts.data.parts.edges.filter((e: { node: { stock: { available: number; reorderPoint: number } } }) => e.node.stock.available <= e.node.stock.reorderPoint);
     expect(low.length).toBeGreaterThanOrEqual(2);
     const requests = await app.gql(`{ purchaseRequests(first: 50, filter: { status: [OPEN, ORDERED] }) { totalCount edges { node { status origin part { partNumber } } } } }`, {}, { token });
-    expect(requests.data.purchaseRequests.edges.map((e: { node: { part: { partNumber: string } } }) => e.node.part.partNumber).sort()).toEqual(low.map((e: { node: { partNumber: string } }) => e.node.partNumber).sort());
+    const reorders = requests.data.purchaseRequests.edges.filter((e: { node: { origin: string } }) => e.node.origin === 'REORDER_POINT');
+    expect(reorders.map((e: { node: { part: { partNumber: string } } }) => e.node.part.partNumber).sort()).toEqual(low.map((e: { node: { partNumber: string } }) => e.node.partNumber).sort());
     expect(requests.data.purchaseRequests.edges.some((e: { node: { status: string } }) => e.node.status === 'ORDERED')).toBe(true);
+  });
+
+  it('issue 8 (R-WO-5): a job of a car in progress waits for parts (WAITING_PARTS on its card); estimate lines are priced from the catalog', async () => {
+    const token = (await app.gql(`mutation { login(input: { username: "foreman", password: "${DEMO_PASSWORD}" }) { token } }`)).data.login.token;
+    const cards = (await app.gql(`{ board { cards { workOrder { id status jobs { waitingForParts } } flags } } }`, {}, { token })).data.board.cards;
+    const waiting = cards.filter((c: { workOrder: { status: string; jobs: { waitingForParts: boolean }[] } }) => c.workOrder.status === 'IN_PROGRESS' && c.workOrder.jobs.some((j) => j.waitingForParts));
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0].flags).toContain('WAITING_PARTS');
+    const sql = async (q: string) => (await app.orm.em.fork().getConnection().execute(q)) as any[];
+    const [requests] = await sql(`select count(*)::int as n from purchase_request where origin = 'JOB_SHORTAGE' and status = 'OPEN' and job_id is not null`);
+    expect(requests.n).toBe(1);
+    const [lines] = await sql(`select count(*)::int as n, count(distinct e.work_order_id)::int as orders from estimate_line l join estimate e on e.id = l.estimate_id where l.catalog_part_id is not null`);
+    expect(lines.n).toBeGreaterThan(10);
   });
 
   it('pairs a demo wall display with the known demo token', async () => {

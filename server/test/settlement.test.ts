@@ -156,22 +156,37 @@ describe('R-SEG-5: points', () => {
   });
 });
 
+/** A catalog part in stock (R-WO-5), issued to the order's first job by the parts clerk. */
+async function issueNewPart(workOrderId: string, n: number) {
+  const parts = await token('parts');
+  const created = await app.gql(`mutation($input: CreatePartInput!) { createPart(input: $input) { part { id } } }`, { input: { partNumber: `ST${Date.now().toString(36).toUpperCase()}${n}`, name: `配件 ${n}`, source: 'OEM', unitPriceFen: 1000 + n } }, parts);
+  const partId = created.data.createPart.part.id;
+  await app.gql(`mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { userErrors { code } } }`, { input: { partId, quantity: 2 } }, parts);
+  const jobId = (await app.gql(`query($id: ID!) { workOrder(id: $id) { jobs { id } } }`, { id: workOrderId }, parts)).data.workOrder.jobs[0].id;
+  const issued = await app.gql(`mutation($input: IssuePartsInput!) { issueParts(input: $input) { userErrors { code } } }`, { input: { workOrderId, jobId, lines: [{ partId, quantity: 2 }] } }, parts);
+  expect(issued.data.issueParts.userErrors).toEqual([]);
+}
+
 describe('settlementPreview reads with a constant number of SQL statements', () => {
-  it('1 line or 30 lines, the same statements', async () => {
+  it('1 line or 30 lines, 1 issued part or 12, the same statements', async () => {
     const one = await orderInProgressWith(app, [LINE], 0);
     const thirty = await orderInProgressWith(app, Array.from({ length: 30 }, (_, i) => ({ ...LINE, description: `配件 ${i + 1}`, unitPriceFen: 1000 + i })), 1);
+    await issueNewPart(one.id, 0);
+    for (let i = 1; i <= 12; i++) await issueNewPart(thirty.id, i);
     const cashier = await token('cashier');
     const count = async (id: string) => {
-      await app.gql(CASH_DESK_Q.preview, { id }, cashier); // warm the session
+      const query = CASH_DESK_Q.preview.replace('pointsAvailable', 'pointsAvailable issuedParts { partNumber issuedQuantity coveredQuantity uncoveredAmountFen }');
+      await app.gql(query, { id }, cashier); // warm the session
       app.sql.reset();
-      const res = await app.gql(CASH_DESK_Q.preview, { id }, cashier);
+      const res = await app.gql(query, { id }, cashier);
       expect(res.errors).toBeUndefined();
-      return { n: app.sql.statements.length, lines: res.data.settlementPreview.lines.length };
+      return { n: app.sql.statements.length, lines: res.data.settlementPreview.lines.length, issued: res.data.settlementPreview.issuedParts.length };
     };
     const a = await count(one.id);
     const b = await count(thirty.id);
     expect(a.lines).toBe(1);
     expect(b.lines).toBe(30);
+    expect([a.issued, b.issued]).toEqual([1, 12]);
     expect(b.n).toBe(a.n);
     expect(a.n).toBeLessThanOrEqual(8);
   });

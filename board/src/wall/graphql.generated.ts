@@ -28,7 +28,7 @@ export type BoardFlag =
   | 'VIP'
   /** Waiting for the customer’s approval: of the estimate, or of supplemental work (R-EST-6). */
   | 'WAITING_APPROVAL'
-  /** On hold for parts. */
+  /** On hold for parts, or a job waits for a purchase request raised for it (R-WO-5). */
   | 'WAITING_PARTS'
   /** At least one job is paid by warranty. */
   | 'WARRANTY';

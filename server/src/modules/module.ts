@@ -54,7 +54,8 @@ export interface ModuleManifest {
   /** Plain HTTP routes of the module (file uploads and downloads), mounted before the pages. */
   http?: (app: Express, services: Services) => void;
   transitionGuards?: readonly TransitionGuard[];
-  transitionEffects?: readonly TransitionEffect[];
+  /** Effects of moves; a function when the effect calls a service (given the registry, complete by the time a move runs). */
+  transitionEffects?: readonly TransitionEffect[] | ((registry: () => Services) => readonly TransitionEffect[]);
 }
 
 export function defineModule(manifest: ModuleManifest): ModuleManifest {

@@ -34,7 +34,8 @@ import { type AppConfig, readConfig } from '../config.js';
 import { createServices, type Services } from '../services.js';
 import type { SettleWorkOrderInput } from '../modules/settlement/dto/settlement.dto.js';
 import { InvoiceKind, PaymentMethod } from '../modules/settlement/settlement.enums.js';
-import { seedParts } from '../modules/parts/parts.seed.js';
+import { DEMO_OIL_PART, seedParts } from '../modules/parts/parts.seed.js';
+import { Part } from '../modules/parts/parts.entity.js';
 import { type StaffActor, systemActor } from '../shared/actor.js';
 import { toGlobalId } from '../shared/global-id.js';
 import { ManualClock } from '../shared/clock.js';
@@ -189,10 +190,14 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   // The product's services, with every module's transition guards (R-REC-3 holds for the seed too).
   const services = createServices(orm, opts.config ?? readConfig(process.env), [], clock);
   const picks = SCENARIOS.map(() => pickJobs(setUp.technicians, rng));
-  for (const i of SEED_ORDER) {
-    await seedOrder(orm.em.fork(), services, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i });
-  }
+  // The catalog was there before the cars came in: estimates price their oil from it (R-WO-5).
+  clock.set(new Date(now.getTime() - 7 * 86_400_000));
   await seedParts(orm.em.fork(), services, store.id);
+  const oil = await orm.em.fork().findOneOrFail(Part, { store: store.id, partNumber: DEMO_OIL_PART });
+  for (const i of SEED_ORDER) {
+    await seedOrder(orm.em.fork(), services, clock, { ...setUp, now, scenario: SCENARIOS[i], picks: picks[i], index: i, oilPartId: oil.globalId });
+  }
+  await seedJobWaitingForParts(orm.em.fork(), services, clock, store.id);
   await seedAppointments(orm, { now, storeCode: demoStore.code });
   await seedComplaints(orm, services, clock, { storeId: store.id, now, staff });
   clock.set(now);
@@ -210,7 +215,7 @@ async function seedOrder(
   em: EntityManager,
   services: Services,
   clock: ManualClock,
-  o: { store: Store; bays: Bay[]; advisors: Staff[]; vehicles: Vehicle[]; technicians: Staff[]; leader: Staff; inspector: Staff; now: Date; scenario: (typeof SCENARIOS)[number]; picks: ReturnType<typeof pickJobs>; index: number },
+  o: { store: Store; bays: Bay[]; advisors: Staff[]; vehicles: Vehicle[]; technicians: Staff[]; leader: Staff; inspector: Staff; now: Date; scenario: (typeof SCENARIOS)[number]; picks: ReturnType<typeof pickJobs>; index: number; oilPartId: string },
 ) {
   const { scenario } = o;
   const actor = systemActor(o.store.id, 'demo-seed');
@@ -242,7 +247,7 @@ async function seedOrder(
     clock.set(new Date(created.getTime() + Math.min(5, (scenario.path[0]?.after ?? scenario.ago) - 1) * 60_000));
     await seedWalkAround(em, services, actor, wo, vehicle, o.index);
   }
-  if (scenario.estimate === 'DRAFT') expectOk(`scenario ${o.index} draft estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, false, o.index)));
+  if (scenario.estimate === 'DRAFT') expectOk(`scenario ${o.index} draft estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, false, o.index, o.oilPartId)));
   const floor = new DemoFloor(em, services, clock, o);
   for (const step of scenario.path) {
     const previous = at;
@@ -276,10 +281,10 @@ async function seedOrder(
       // The advisor writes the estimate from the jobs and sends it; sending moves the order to AWAITING_APPROVAL.
       if (scenario.estimate === 'SUPERSEDED') {
         // A first estimate without the consumables, replaced before it went out (SUPERSEDED).
-        const first = demoEstimate(wo.globalId, o.picks, false, o.index);
+        const first = demoEstimate(wo.globalId, o.picks, false, o.index, o.oilPartId);
         expectOk(`scenario ${o.index} first estimate`, await estimates.save(em, actor, { ...first, lines: first.lines.filter((l) => l.kind !== EstimateLineKind.FEE) }));
       }
-      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, scenario.warranty ?? false, o.index)));
+      const saved = expectOk(`scenario ${o.index} estimate`, await estimates.save(em, actor, demoEstimate(wo.globalId, o.picks, scenario.warranty ?? false, o.index, o.oilPartId)));
       wo = expectOk(`scenario ${o.index} send`, await estimates.send(em, actor, { estimateId: saved.globalId, expectedVersion: saved.version })).workOrder;
       continue;
     }
@@ -528,10 +533,12 @@ async function seedWalkAround(em: EntityManager, services: Services, actor: Retu
  * as a choice between the original part and a cheaper aftermarket one (R-EST-3), new wiper blades the
  * customer may defer (with the risk), and the consumables.
  */
-function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, warranty: boolean, index: number): SaveEstimateInput {
+function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, warranty: boolean, index: number, oilPartId: string): SaveEstimateInput {
   return {
     workOrderId,
     lines: [
+      // R-WO-5: priced from the catalog (number, source, price and name), kept as a reference to it.
+      { kind: EstimateLineKind.PART, partId: oilPartId, quantity: 4, payer: EstimatePayer.CUSTOMER },
       { kind: EstimateLineKind.PART, partNumber: '04E115561H', description: '机油滤清器（原厂）', quantity: 1, unitPriceFen: 6800, partSource: PartSource.OEM, payer: EstimatePayer.CUSTOMER, alternativeGroup: 'oil-filter' },
       { kind: EstimateLineKind.PART, partNumber: 'MANN-W712', description: '机油滤清器（品牌件）', quantity: 1, unitPriceFen: 3900, partSource: PartSource.AFTERMARKET, payer: EstimatePayer.CUSTOMER, alternativeGroup: 'oil-filter', tradeOff: '品牌件，质保 6 个月' },
       ...picks.map((job, position) => ({
@@ -548,6 +555,28 @@ function demoEstimate(workOrderId: string, picks: ReturnType<typeof pickJobs>, w
       { kind: EstimateLineKind.FEE, description: '辅料', amountFen: 2000, payer: EstimatePayer.CUSTOMER },
     ],
   } as SaveEstimateInput;
+}
+
+/**
+ * R-WO-5: on the first car in progress with a part of its model short in stock, the technician asks
+ * for a few more than there are: the purchase request is linked to the job and the card shows
+ * WAITING_PARTS. Asked at the time of the order's last change, so its timers stay as they were.
+ */
+async function seedJobWaitingForParts(em: EntityManager, services: Services, clock: ManualClock, storeId: number) {
+  const orders = await em.find(WorkOrder, { store: storeId, status: S.IN_PROGRESS }, { populate: ['vehicle', 'jobs', 'technicians'], orderBy: { id: 'asc' } });
+  const parts = await em.find(Part, { store: storeId }, { populate: ['stockRow'], orderBy: { id: 'asc' } });
+  for (const wo of orders) {
+    const model = wo.vehicle.getEntity().model;
+    const [part] = parts.filter((p) => p.fitsModels.includes(model)).sort((a, b) => a.stockRow!.available - b.stockRow!.available);
+    const tech = wo.technicians.getItems()[0];
+    if (!part || !tech) continue;
+    clock.set(wo.updatedAt);
+    const actor: StaffActor = { kind: 'staff', staffId: tech.id, storeId, roles: tech.roles };
+    const job = wo.jobs.getItems()[0];
+    expectOk('parts for a job', await services.parts.requestParts(em.fork(), actor, { workOrderId: wo.globalId, jobId: job.globalId, lines: [{ partId: part.globalId, quantity: part.stockRow!.available + 2 }] }));
+    return;
+  }
+  throw new Error('demo seed: no car in progress to wait for parts');
 }
 
 /** A bay without a car in progress, starting the search at a different bay for each order to spread the cars. */

@@ -25,6 +25,7 @@ import { Migration20261124140000_complaint_recall_tasks } from './Migration20261
 import { Migration20261124141000_archive_deadline_tasks } from './Migration20261124141000_archive_deadline_tasks.js';
 import { Migration20261124142000_survey_via } from './Migration20261124142000_survey_via.js';
 import { Migration20261124140000_care_outbox } from './Migration20261124140000_care_outbox.js';
+import { Migration20261124141000_workshop_parts } from './Migration20261124141000_workshop_parts.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -54,5 +55,6 @@ export const migrationsList = [
   { name: 'Migration20261124140000_care_outbox', class: Migration20261124140000_care_outbox },
   { name: 'Migration20261124140000_complaint_recall_tasks', class: Migration20261124140000_complaint_recall_tasks },
   { name: 'Migration20261124141000_archive_deadline_tasks', class: Migration20261124141000_archive_deadline_tasks },
+  { name: 'Migration20261124141000_workshop_parts', class: Migration20261124141000_workshop_parts },
   { name: 'Migration20261124142000_survey_via', class: Migration20261124142000_survey_via },
 ];

@@ -57,4 +57,11 @@ describe('board flags', () => {
     ]);
     expect(boardFlags({ ...base, valueClass: ValueClass.B }, now, 30)).toEqual([]);
   });
+
+  it('R-WO-5: WAITING_PARTS while a job waits for a purchase request raised for it, once, and not once the car is ready', () => {
+    expect(boardFlags({ ...base, jobsWaitingParts: true }, now, 30)).toEqual([F.WAITING_PARTS]);
+    expect(boardFlags({ ...base, status: S.ON_HOLD, holdReason: HoldReason.WAITING_PARTS, jobsWaitingParts: true }, now, 30)).toEqual([F.WAITING_PARTS]);
+    expect(boardFlags({ ...base, status: S.READY, jobsWaitingParts: true }, now, 30)).toEqual([]);
+    expect(boardFlags({ ...base, jobsWaitingParts: false }, now, 30)).toEqual([]);
+  });
 });

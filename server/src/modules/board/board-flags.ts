@@ -17,7 +17,7 @@ registerEnumType(BoardFlag, {
   name: 'BoardFlag',
   description: 'A mark on a wall card.',
   valuesConfig: {
-    WAITING_PARTS: { description: 'On hold for parts.' },
+    WAITING_PARTS: { description: 'On hold for parts, or a job waits for a purchase request raised for it (R-WO-5).' },
     WAITING_APPROVAL: { description: 'Waiting for the customer’s approval: of the estimate, or of supplemental work (R-EST-6).' },
     REWORK: { description: 'Failed a quality check at least once (R-QC-2).' },
     STALE: { description: 'No recorded change for the store’s staleAfterMinutes while in the workshop (R-WO-6).' },
@@ -46,6 +46,8 @@ export interface FlagFacts {
   source: WorkOrderSource;
   /** R-EST-6: supplemental jobs wait for the customer's approval. */
   jobsWaitingApproval?: boolean;
+  /** R-WO-5: a job waits for an open purchase request raised for it. */
+  jobsWaitingParts?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export function boardFlags(f: FlagFacts, now: Date, staleAfterMinutes: number): 
   const stale = staleAt(f, staleAfterMinutes);
   const overdue = overdueAt(f);
   const flags: BoardFlag[] = [];
-  if (f.status === S.ON_HOLD && f.holdReason === HoldReason.WAITING_PARTS) flags.push(BoardFlag.WAITING_PARTS);
+  if ((f.status === S.ON_HOLD && f.holdReason === HoldReason.WAITING_PARTS) || (f.jobsWaitingParts && NOT_YET_READY.includes(f.status))) flags.push(BoardFlag.WAITING_PARTS);
   if (f.status === S.AWAITING_APPROVAL || (f.status === S.ON_HOLD && f.holdReason === HoldReason.WAITING_APPROVAL) || f.jobsWaitingApproval) flags.push(BoardFlag.WAITING_APPROVAL);
   if (f.reworkCount > 0 && NOT_YET_READY.includes(f.status)) flags.push(BoardFlag.REWORK);
   if (stale && now >= stale) flags.push(BoardFlag.STALE);

@@ -176,6 +176,7 @@ export function toCard(wo: WorkOrder, now: Date, staleAfterMinutes: number): Boa
         customerWaiting: wo.customerWaiting,
         source: wo.source,
         jobsWaitingApproval: jobs.some((j) => j.status === JobStatus.WAITING_APPROVAL),
+        jobsWaitingParts: jobs.some((j) => j.waitingPartsRequests > 0),
       },
       now,
       staleAfterMinutes,

@@ -6,13 +6,14 @@ import { WorkOrder } from '../work-order/work-order.entity.js';
 
 /**
  * 交车: the delivery record of a work order (R-DEL-1, 2, 4), one per order, written with a change of
- * the work order (event DELIVERY_RECORDED) while it is READY; never changed. Its next-service date and
+ * the work order (event DELIVERY_RECORDED) while it is READY. Changed only by correctDelivery (a few
+ * fields, for a short time, each correction kept in DeliveryCorrection). Its next-service date and
  * mileage feed the care reminders (R-CARE-2).
  */
 @Entity({ tableName: 'delivery' })
 @ObjectType({ description: 'How the car was handed back (交车, R-DEL-1/2/4): checks, the explanation, the advice and the next service.' })
 export class Delivery {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'version';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -62,7 +63,62 @@ export class Delivery {
   @ManyToOne(() => Staff, { ref: true, nullable: true })
   recordedBy?: Ref<Staff> | null;
 
+  @Field(() => Int, { description: 'Optimistic-locking version of the record: 1 as recorded, one more per correction; pass it back to correctDelivery.' })
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
+
   @Field(() => Date, { description: 'When it was recorded.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+}
+
+@ObjectType({ description: 'One field a delivery correction changed: its value before and after, as text.' })
+export class DeliveryChange {
+  @Field(() => String, { description: 'The field of the delivery record (mileageOut, nextServiceDueOn, nextServiceDueKm, advice).' })
+  field!: string;
+
+  @Field(() => String, { nullable: true, description: 'The value before; null when it was empty.' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The value after; null when emptied.' })
+  to?: string | null;
+}
+
+/** A correction of a delivery record (who changed what, when, why): append-only history. */
+@Entity({ tableName: 'delivery_correction' })
+@ObjectType({ description: 'A correction of a delivery record: who changed which fields from what to what, when and why. Never changed.' })
+export class DeliveryCorrection {
+  [OptionalProps]?: 'changes';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Store, { ref: true })
+  store!: Ref<Store>;
+
+  @ManyToOne(() => Delivery, { ref: true, index: true })
+  delivery!: Ref<Delivery>;
+
+  @Property({ type: 'jsonb', fieldName: 'changes' })
+  changeRows: { field: string; from: string | null; to: string | null }[] = [];
+
+  @Field(() => String, { description: 'Why it was corrected.' })
+  @Property({ type: 'string', length: 500 })
+  reason!: string;
+
+  @Field(() => Int, { description: 'The record’s version this correction made.' })
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @ManyToOne(() => Staff, { ref: true, nullable: true })
+  correctedBy?: Ref<Staff> | null;
+
+  @Field(() => Date, { description: 'When.' })
+  @Property({ type: 'datetime' })
+  correctedAt!: Date;
+
+  @Field(() => [DeliveryChange], { description: 'What changed.' })
+  get changes(): DeliveryChange[] {
+    return this.changeRows.map((c) => Object.assign(new DeliveryChange(), c));
+  }
 }

@@ -10,6 +10,9 @@ export const DeliveryError = {
   OLD_PARTS_TAKEN_REQUIRED: 'OLD_PARTS_TAKEN_REQUIRED',
   OLD_PARTS_NOT_OFFERED: 'OLD_PARTS_NOT_OFFERED',
   NEXT_SERVICE_NOT_AHEAD: 'NEXT_SERVICE_NOT_AHEAD',
+  DELIVERY_NOT_RECORDED: 'DELIVERY_NOT_RECORDED',
+  DELIVERY_CORRECTION_CLOSED: 'DELIVERY_CORRECTION_CLOSED',
+  NOTHING_TO_CORRECT: 'NOTHING_TO_CORRECT',
 } as const;
 
 registerMessages({
@@ -21,8 +24,12 @@ registerMessages({
   OLD_PARTS_TAKEN_REQUIRED: { zh: '请注明客户是否带走旧件', en: 'Say whether the customer took the old parts' },
   OLD_PARTS_NOT_OFFERED: { zh: '未向客户展示旧件时不能登记带走旧件', en: 'Old parts not offered cannot have been taken' },
   NEXT_SERVICE_NOT_AHEAD: { zh: '下次保养须晚于今天且里程高于交车里程', en: 'The next service must be after today and above the mileage out' },
+  DELIVERY_NOT_RECORDED: { zh: '该工单尚未登记交车记录', en: 'The delivery of this work order is not recorded' },
+  DELIVERY_CORRECTION_CLOSED: { zh: '交车记录只能在登记后 {days} 天内更正', en: 'A delivery record can be corrected within {days} days of being recorded' },
+  NOTHING_TO_CORRECT: { zh: '没有需要更正的内容（给出的值与记录相同）', en: 'Nothing to correct: the values given are those recorded' },
 });
 
 registerNouns({
   Delivery: { zh: '交车记录', en: 'Delivery record' },
+  DeliveryCorrection: { zh: '交车记录更正', en: 'Delivery correction' },
 });

@@ -14,12 +14,14 @@ import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { WorkOrderEventKind, WorkOrderStatus as S } from '../work-order/work-order.enums.js';
 import type { TransitionGuard } from '../work-order/work-order.process.js';
-import type { RecordDeliveryInput } from './dto/delivery.dto.js';
-import { Delivery } from './delivery.entity.js';
+import type { CorrectDeliveryInput, RecordDeliveryInput } from './dto/delivery.dto.js';
+import { Delivery, DeliveryCorrection } from './delivery.entity.js';
 import { DeliveryError as E } from './delivery.errors.js';
 
 /** Who records deliveries (managers and ADMIN pass every role check). */
 export const DELIVERY_ROLES = [Role.SERVICE_ADVISOR, Role.SERVICE_MANAGER] as const;
+/** How long after it was recorded a delivery record may be corrected: typos are found within days; later the reminders have gone out on it. */
+export const CORRECTION_DAYS = 7;
 const deliveryLoaders = new WeakMap<EntityManager, DataLoader<number, Delivery | null>>();
 
 export class DeliveryService {
@@ -97,6 +99,76 @@ export class DeliveryService {
       },
     });
     return result.ok ? ok(recorded!) : refuse(...result.errors);
+  }
+
+  /**
+   * Corrects a delivery record: mileage out, next service date and mileage, advice — the facts a typo
+   * spoils and the care reminders read — within CORRECTION_DAYS of the record, with the reason and the
+   * record's version (STALE_VERSION). The checks of the hand-over and the explanation stay as recorded.
+   * A change of the work order (DELIVERY_CORRECTED with what changed and the values now); the history
+   * keeps who changed what. A corrected mileage out moves the vehicle's mileage when it came from it.
+   */
+  async correct(em: EntityManager, actor: Actor, input: CorrectDeliveryInput): Promise<Result<Delivery>> {
+    const storeId = actor.storeId;
+    const check = new InputCheck();
+    const reason = check.text(['reason'], input.reason, { max: 500, required: true, multiline: true });
+    check.range(['mileageOut'], input.mileageOut, 0, MAX_MILEAGE_KM);
+    check.range(['nextServiceDueKm'], input.nextServiceDueKm, 0, MAX_MILEAGE_KM);
+    if (input.nextServiceDueOn != null && !isCalendarDate(input.nextServiceDueOn)) check.fail(['nextServiceDueOn'], 'INVALID_DATE');
+    const advice = input.advice == null ? undefined : (check.text(['advice'], input.advice, { max: 2000, multiline: true }) ?? null);
+    const workOrderId = dbId(input.workOrderId, 'WorkOrder');
+    if (!workOrderId) return refuse(notFound('WorkOrder', ['input', 'workOrderId']));
+    if (check.failed) return refuse(...check.errors);
+
+    let corrected: Delivery | null = null;
+    const result = await this.log.change(em, actor, {
+      type: WORK_ORDER,
+      storeId,
+      load: (tx) => tx.findOne(WorkOrder, { id: workOrderId, store: storeId }, { refresh: true }),
+      notFound: notFound('WorkOrder', ['input', 'workOrderId']),
+      apply: async (tx, wo, at) => {
+        const delivery = await tx.findOne(Delivery, { workOrder: wo.id }, { refresh: true });
+        if (!delivery) return [refusal(E.DELIVERY_NOT_RECORDED, ['input', 'workOrderId'])];
+        if (delivery.version !== input.expectedVersion) return [refusal('STALE_VERSION', ['input', 'expectedVersion'], { current: delivery.version })];
+        if (at.getTime() > delivery.createdAt.getTime() + CORRECTION_DAYS * 86_400_000) return [refusal(E.DELIVERY_CORRECTION_CLOSED, ['input', 'workOrderId'], { days: CORRECTION_DAYS })];
+        const next = {
+          mileageOut: input.mileageOut ?? delivery.mileageOut,
+          nextServiceDueOn: input.nextServiceDueOn ?? delivery.nextServiceDueOn,
+          nextServiceDueKm: input.nextServiceDueKm ?? delivery.nextServiceDueKm,
+          advice: advice === undefined ? (delivery.advice ?? null) : advice,
+        };
+        const changes = (Object.keys(next) as (keyof typeof next)[])
+          .filter((f) => next[f] !== (delivery[f] ?? null))
+          .map((f) => ({ field: f, from: delivery[f] == null ? null : String(delivery[f]), to: next[f] == null ? null : String(next[f]) }));
+        if (!changes.length) return [refusal(E.NOTHING_TO_CORRECT, ['input'])];
+        if (wo.mileageIn != null && next.mileageOut < wo.mileageIn) return [refusal(E.MILEAGE_OUT_BELOW_IN, ['input', 'mileageOut'], { mileageIn: wo.mileageIn })];
+        const store = await tx.findOneOrFail(Store, storeId);
+        const deliveryDay = new Intl.DateTimeFormat('en-CA', { timeZone: store.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(delivery.createdAt);
+        if (next.nextServiceDueOn <= deliveryDay) return [refusal(E.NEXT_SERVICE_NOT_AHEAD, ['input', 'nextServiceDueOn'])];
+        if (next.nextServiceDueKm <= next.mileageOut) return [refusal(E.NEXT_SERVICE_NOT_AHEAD, ['input', input.nextServiceDueKm != null ? 'nextServiceDueKm' : 'mileageOut'])];
+        if (next.mileageOut !== delivery.mileageOut) {
+          // The vehicle's reading came from the typo when it equals it; a later reading stays.
+          const vehicle = await tx.findOneOrFail(Vehicle, wo.vehicle.id, { refresh: true });
+          if (vehicle.mileageKm === delivery.mileageOut || (vehicle.mileageKm ?? 0) < next.mileageOut) vehicle.mileageKm = next.mileageOut;
+        }
+        Object.assign(delivery, next);
+        delivery.version += 1;
+        const staffId = staffIdOf(actor);
+        tx.create(DeliveryCorrection, { store: storeId, delivery, changeRows: changes, reason: reason!, version: delivery.version, correctedBy: staffId ? tx.getReference(Staff, staffId, { wrapped: true }) : null, correctedAt: at });
+        await tx.flush();
+        corrected = delivery;
+        return {
+          kind: WorkOrderEventKind.DELIVERY_CORRECTED,
+          data: { to: wo.status, deliveryId: delivery.id, vehicleId: wo.vehicle.id, reason, changes, mileageOut: next.mileageOut, nextServiceDueOn: next.nextServiceDueOn, nextServiceDueKm: next.nextServiceDueKm },
+        };
+      },
+    });
+    return result.ok ? ok(corrected!) : refuse(...result.errors);
+  }
+
+  /** The corrections of a delivery record, oldest first. */
+  corrections(em: EntityManager, deliveryId: number): Promise<DeliveryCorrection[]> {
+    return em.find(DeliveryCorrection, { delivery: deliveryId }, { orderBy: { id: 'asc' } });
   }
 
   /** The delivery record of a work order, if any; calls made while resolving one response are batched. */

@@ -198,6 +198,10 @@ export class EstimateLine {
   @Property({ type: 'integer', nullable: true })
   jobId?: number | null;
 
+  /** R-WO-5: the catalog part (parts module) the line was priced from; null for a part typed by hand. */
+  @Property({ type: 'integer', nullable: true })
+  catalogPartId?: number | null;
+
   @Field(() => Float, { nullable: true, description: 'PART: quantity (up to 3 decimals).' })
   get quantity(): number | null {
     return this.quantityMilli == null ? null : this.quantityMilli / 1000;

@@ -6,6 +6,7 @@ import { toPayload, toUserError } from '../../graphql/user-error.js';
 import { loaded, loadedItems } from '../../db/loaded.js';
 import type { Actor } from '../../shared/actor.js';
 import { refusal } from '../../shared/result.js';
+import { toGlobalId } from '../../shared/global-id.js';
 import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
 import { WorkOrderProgress } from '../tracking/progress.types.js';
@@ -168,6 +169,11 @@ export class EstimateResolver {
 
 @Resolver(() => EstimateLine)
 export class EstimateLineResolver {
+  @FieldResolver(() => ID, { nullable: true, description: 'R-WO-5: the catalog part the line was priced from (global id of a Part); null for a part typed by hand and for labour and fees.' })
+  partId(@Root() l: EstimateLine): string | null {
+    return l.catalogPartId ? toGlobalId('Part', l.catalogPartId) : null;
+  }
+
   @FieldResolver(() => WarrantyDecision, { nullable: true, description: 'R-EST-5: the warranty clerk’s decision; null until decided (and for lines never billed to warranty).' })
   warranty(@Root() l: EstimateLine): WarrantyDecision | null {
     if (l.warrantyConfirmed == null) return null;

@@ -18,6 +18,7 @@ import { Upload } from '../upload/upload.entity.js';
 import type { AddSupplementalWorkInput, ApproveEstimateInput, ConfirmWarrantyInput, EstimateLineInput, SaveEstimateInput, SendEstimateInput, UpdateEstimateSettingsInput } from './dto/estimate.dto.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { MAX_MILEAGE_KM } from '../vehicle/vehicle.service.js';
+import type { EstimateCatalog } from './estimate.catalog.js';
 import { Estimate, EstimateApproval, EstimateLine, EstimateSettings } from './estimate.entity.js';
 import { ApprovalMethod, EstimateEventKind, EstimateLineKind as K, EstimatePayer, EstimateStatus as S, LineDecision } from './estimate.enums.js';
 import { EstimateError as E } from './estimate.errors.js';
@@ -38,6 +39,10 @@ export interface ChargeableLine {
   amountFen: number;
   payer: EstimatePayer;
   taxBasisPoints: number;
+  /** PART lines: the catalog part, the part number and the quantity in thousandths (to meet issued parts, R-WO-5). */
+  catalogPartId: number | null;
+  partNumber: string | null;
+  quantityMilli: number | null;
 }
 
 export interface EstimateAndOrder {
@@ -66,6 +71,8 @@ export class EstimateService {
     private readonly log: EventLog,
     queue: JobQueue,
     transitions: TransitionExtensions,
+    /** R-WO-5: the parts catalog (the parts module's service, found at run time). */
+    private readonly catalog: () => EstimateCatalog,
   ) {
     // The work order moves only through its own service (and so through every module's guards); deferred lines become carried-over items through the appointment module's.
     this.workOrders = new WorkOrderService(log, transitions);
@@ -133,14 +140,26 @@ export class EstimateService {
         required(name, value);
         check.range(at(name), value, 0, max);
       };
-      const description = check.text(at('description'), l.description, { max: 200, required: true });
+      const fromCatalog = l.kind === K.PART && l.partId != null;
+      const description = check.text(at('description'), l.description, { max: 200, required: !fromCatalog });
       const alternativeGroup = check.text(at('alternativeGroup'), l.alternativeGroup, { max: 40 });
       const tradeOff = check.text(at('tradeOff'), l.tradeOff, { max: 200 });
       const risk = check.text(at('risk'), l.risk, { max: 200 });
       const deferrable = l.deferrable ?? false;
       if (deferrable && !risk) check.fail(at('risk'), 'REQUIRED');
       let draft: Partial<LineDraft> = {};
-      if (l.kind === K.PART) {
+      if (l.kind !== K.PART) notApplicable('partId', l.partId);
+      if (fromCatalog) {
+        // R-WO-5: number, source and price come from the catalog (fillFromCatalog, once the order's vehicle is read).
+        const catalogPartId = dbId(l.partId!, 'Part');
+        if (!catalogPartId) check.fail(at('partId'), 'INVALID_ID');
+        required('quantity', l.quantity);
+        const quantityMilli = l.quantity == null ? null : toUnits(l.quantity, 3);
+        if (l.quantity != null && quantityMilli == null) check.fail(at('quantity'), E.TOO_MANY_DECIMALS, { places: 3 });
+        check.range(at('quantity'), l.quantity, 0.001, LIMITS.maxQuantity);
+        for (const name of ['partNumber', 'partSource', 'unitPriceFen', 'skill', 'standardHours', 'hourlyRateFen', 'amountFen'] as const) notApplicable(name, l[name]);
+        draft = { quantityMilli, catalogPartId };
+      } else if (l.kind === K.PART) {
         const partNumber = check.text(at('partNumber'), l.partNumber, { max: 40, required: true });
         required('partSource', l.partSource);
         required('quantity', l.quantity);
@@ -176,7 +195,8 @@ export class EstimateService {
         skill: draft.skill ?? null,
         hoursCenti: draft.hoursCenti ?? null,
         hourlyRateFen: draft.hourlyRateFen ?? null,
-        amountFen: check.failed ? 0 : lineAmountOrRefuse(check, [field, i], priced),
+        amountFen: check.failed || fromCatalog ? 0 : lineAmountOrRefuse(check, [field, i], priced),
+        catalogPartId: draft.catalogPartId ?? null,
         payer: l.payer ?? EstimatePayer.CUSTOMER,
         alternativeGroup,
         tradeOff,
@@ -189,6 +209,32 @@ export class EstimateService {
   /** The lines' amounts together stay within LIMITS.maxEstimateFen. */
   private checkSum(check: InputCheck, drafts: readonly LineDraft[], field = 'lines'): void {
     if (!check.failed && drafts.reduce((s, d) => s + d.amountFen, 0) > LIMITS.maxEstimateFen) check.fail([field], E.AMOUNT_TOO_LARGE, { max: LIMITS.maxEstimateFen / 100 });
+  }
+
+  /**
+   * R-WO-5: lines with a catalog part take its number, source and price (and its name when no
+   * description was given) and must fit the order's vehicle (PART_DOES_NOT_FIT, as issueParts).
+   * Then the amounts are derived and the sum checked. One statement for the catalog.
+   */
+  private async fillFromCatalog(tx: EntityManager, storeId: number, wo: WorkOrder, drafts: LineDraft[], field = 'lines'): Promise<Refusal[]> {
+    const wanted = drafts.filter((d) => d.catalogPartId != null);
+    if (!wanted.length) return [];
+    const vehicle = await tx.findOneOrFail(Vehicle, wo.vehicle.id);
+    const catalog = await this.catalog().catalogParts(tx, storeId, [...new Set(wanted.map((d) => d.catalogPartId!))], vehicle.model);
+    const check = new InputCheck();
+    drafts.forEach((d, i) => {
+      if (d.catalogPartId == null) return;
+      const part = catalog.find((p) => p.id === d.catalogPartId);
+      if (!part) return check.fail([field, i, 'partId'], 'NOT_FOUND', { what: 'Part' });
+      if (!part.fits) return check.fail([field, i, 'partId'], 'PART_DOES_NOT_FIT', { partNumber: part.partNumber, model: vehicle.model });
+      d.partNumber = part.partNumber;
+      d.partSource = part.source;
+      d.unitPriceFen = part.unitPriceFen;
+      d.description ||= part.name;
+      d.amountFen = lineAmountOrRefuse(check, [field, i], { kind: K.PART, quantityMilli: d.quantityMilli, unitPriceFen: d.unitPriceFen, hoursCenti: null, hourlyRateFen: null, feeFen: null });
+    });
+    this.checkSum(check, drafts, field);
+    return check.errors;
   }
 
   private addLines(tx: EntityManager, estimate: Estimate, drafts: readonly LineDraft[]): EstimateLine[] {
@@ -229,6 +275,8 @@ export class EstimateService {
           if (estimate.status !== S.DRAFT) return [refusal(E.ESTIMATE_NOT_EDITABLE, ['input', 'estimateId'], { status: estimate.status })];
           const wo = estimate.workOrder.getEntity();
           if (!estimate.supplemental && !MAIN_ESTIMATE_ORDER_STATUSES.includes(wo.status)) return [refusal(E.ORDER_NOT_ESTIMATING, ['input', 'workOrderId'], { status: wo.status })];
+          const unpriced = await this.fillFromCatalog(tx, storeId, wo, drafts);
+          if (unpriced.length) return unpriced;
           for (const line of estimate.lines.getItems()) tx.remove(line);
           estimate.lines.removeAll();
           estimate.taxBasisPoints = (await this.settings(tx, storeId)).taxBasisPoints;
@@ -245,6 +293,8 @@ export class EstimateService {
         const wo = await tx.findOne(WorkOrder, { id: workOrderId!, store: storeId });
         if (!wo) return [notFound('WorkOrder', ['input', 'workOrderId'])];
         if (!MAIN_ESTIMATE_ORDER_STATUSES.includes(wo.status)) return [refusal(E.ORDER_NOT_ESTIMATING, ['input', 'workOrderId'], { status: wo.status })];
+        const unpriced = await this.fillFromCatalog(tx, storeId, wo, drafts);
+        if (unpriced.length) return unpriced;
         const facts: Fact[] = [];
         // One open main estimate per order: a new one supersedes the draft or sent one.
         for (const old of await tx.find(Estimate, { workOrder: wo.id, supplemental: false, status: { $in: [...OPEN] } })) {
@@ -338,6 +388,8 @@ export class EstimateService {
           const wo = await t.findOne(WorkOrder, { id: workOrderId!, store: storeId });
           if (!wo) return [notFound('WorkOrder', ['input', 'workOrderId'])];
           if (!SUPPLEMENTAL_ORDER_STATUSES.includes(wo.status)) return [refusal(E.ORDER_NOT_IN_WORKSHOP, ['input', 'workOrderId'], { status: wo.status })];
+          const unpriced = await this.fillFromCatalog(t, storeId, wo, drafts);
+          if (unpriced.length) return unpriced;
           const estimate = t.create(Estimate, {
             store: storeId,
             workOrder: wo,
@@ -404,7 +456,18 @@ export class EstimateService {
         .getItems()
         .filter((l) => l.decision === LineDecision.APPROVED)
         .sort((a, b) => a.position - b.position)
-        .map((l) => ({ estimateId: e.id, lineId: l.id, description: l.description, kind: l.kind, amountFen: l.amountFen, payer: l.payer, taxBasisPoints: e.taxBasisPoints })),
+        .map((l) => ({
+          estimateId: e.id,
+          lineId: l.id,
+          description: l.description,
+          kind: l.kind,
+          amountFen: l.amountFen,
+          payer: l.payer,
+          taxBasisPoints: e.taxBasisPoints,
+          catalogPartId: l.catalogPartId ?? null,
+          partNumber: l.partNumber ?? null,
+          quantityMilli: l.quantityMilli ?? null,
+        })),
     );
   }
 

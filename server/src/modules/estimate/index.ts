@@ -20,7 +20,8 @@ export const estimateModule = defineModule({
     Diagnosis: async (em, id, actor) => (actsAs(actor, DIAGNOSIS_ROLES) ? em.findOne(Diagnosis, { id, store: actor.storeId }) : 'FORBIDDEN'),
     EstimateApproval: async (em, id, actor) => (EstimateService.mayRead(actor) ? em.findOne(EstimateApproval, { id, store: actor.storeId }) : 'FORBIDDEN'),
   },
-  services: ({ log, queue, transitions }) => ({ estimates: new EstimateService(log, queue, transitions), diagnoses: new DiagnosisService(log) }),
+  // R-WO-5: PART lines may be priced from the parts catalog (the parts module's EstimateCatalog port, found at run time).
+  services: ({ log, queue, transitions, registry }) => ({ estimates: new EstimateService(log, queue, transitions, () => registry().parts), diagnoses: new DiagnosisService(log) }),
   transitionGuards: [approvalRequiredGuard, supplementalDecidedGuard],
 });
 

@@ -1,5 +1,6 @@
 import { actsAs } from '../../shared/actor.js';
 import { defineModule } from '../module.js';
+import { WorkOrderStatus } from '../work-order/work-order.enums.js';
 import { Part, PartIssue, PartReservation, PartStock, PurchaseRequest, StockMovement } from './parts.entity.js';
 import { PARTS_ROLES, PURCHASE_REQUEST_READER_ROLES } from './parts.process.js';
 import { AppointmentPartsResolver, BookingPartsResolver, JobPartsResolver, PartIssueResolver, PartResolver, PurchaseRequestResolver, StockMovementResolver } from './parts.resolver.js';
@@ -19,6 +20,14 @@ export const partsModule = defineModule({
     PurchaseRequest: async (em, id, actor) => (actsAs(actor, PURCHASE_REQUEST_READER_ROLES) ? em.findOne(PurchaseRequest, { id, store: actor.storeId }) : 'FORBIDDEN'),
   },
   services: ({ log, registry }) => ({ parts: new PartsService(log, registry) }),
+  // R-APT-5: leftover holds of the order's appointment go back to stock in the move's own transaction.
+  transitionEffects: (registry) => [
+    {
+      name: 'parts.release-leftover-holds',
+      applies: (_from, to) => to === WorkOrderStatus.DELIVERED || to === WorkOrderStatus.CANCELLED,
+      run: async ({ tx, actor, workOrder }) => registry().parts.releaseForWorkOrder(tx, actor, workOrder.id),
+    },
+  ],
 });
 
 declare module '../registry.js' {

@@ -267,6 +267,7 @@ export class PartIssue {
 @Entity({ tableName: 'purchase_request' })
 @Index({ properties: ['store', 'status'] })
 @Index({ properties: ['part', 'status'] })
+@Index({ properties: ['job', 'status'] })
 @ObjectType({ implements: Node, description: 'A purchase request to the parts department (采购申请): OPEN → ORDERED → RECEIVED, or CANCELLED.' })
 export class PurchaseRequest {
   [OptionalProps]?: 'globalId' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'receivedQuantity' | 'params';
@@ -315,6 +316,13 @@ export class PurchaseRequest {
 
   @ManyToOne(() => Vehicle, { ref: true, nullable: true })
   vehicle?: Ref<Vehicle> | null;
+
+  /** R-WO-5: the work order and job the parts are for (origin JOB_SHORTAGE, requestParts); the job waits for parts while the request is open. */
+  @ManyToOne(() => WorkOrder, { ref: true, nullable: true })
+  workOrder?: Ref<WorkOrder> | null;
+
+  @ManyToOne(() => Job, { ref: true, nullable: true })
+  job?: Ref<Job> | null;
 
   /** R-APT-5: the advisor's task to call the customer when the parts arrive. */
   @ManyToOne(() => AdvisorTask, { ref: true, nullable: true })

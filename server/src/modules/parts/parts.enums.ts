@@ -22,6 +22,7 @@ export enum PurchaseRequestStatus {
 export enum PurchaseRequestOrigin {
   REORDER_POINT = 'REORDER_POINT',
   BOOKING_SHORTAGE = 'BOOKING_SHORTAGE',
+  JOB_SHORTAGE = 'JOB_SHORTAGE',
   MANUAL = 'MANUAL',
 }
 
@@ -61,6 +62,7 @@ registerEnumType(PurchaseRequestOrigin, {
   valuesConfig: {
     REORDER_POINT: { description: 'Available stock fell to or below the part’s reorder point (raised by itself, once while open).' },
     BOOKING_SHORTAGE: { description: 'R-APT-5: a booking asked for more than was available.' },
+    JOB_SHORTAGE: { description: 'R-WO-5: parts asked for a job of a work order (requestParts) were short; the job waits for them.' },
     MANUAL: { description: 'Raised by staff (createPurchaseRequest).' },
   },
 });

@@ -48,6 +48,7 @@ registerMessages({
   STOCK_BELOW_RESERVED: { zh: '调整后库存（{onHand}）不能低于已预留数量（{reserved}）', en: 'Stock after the adjustment ({onHand}) cannot be below what is reserved ({reserved})' },
   NOT_WHOLE: { zh: '必须是整数', en: 'must be a whole number' },
   PR_REORDER_POINT: { zh: '可用库存 {available} 件，已到补货点 {reorderPoint}', en: 'Available stock {available} is at or below the reorder point {reorderPoint}' },
+  PR_JOB_SHORTAGE: { zh: '工单 {number}「{job}」缺件：需要 {quantity} 件，缺 {missing} 件', en: 'Work order {number}, job “{job}”: {quantity} needed, {missing} missing' },
   PR_BOOKING_SHORTAGE: { zh: '预约缺件：{plate} {slot} 需要 {quantity} 件，缺 {missing} 件', en: 'Booking shortage: {plate} at {slot} needs {quantity}, {missing} missing' },
 });
 

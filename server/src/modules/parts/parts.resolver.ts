@@ -26,6 +26,8 @@ import {
   PurchaseRequestPayload,
   ReceiveStockInput,
   ReceiveStockPayload,
+  RequestPartsInput,
+  RequestPartsPayload,
   ReturnPartsInput,
   StockMovementConnection,
   TransitionPurchaseRequestInput,
@@ -82,6 +84,18 @@ export class PartResolver {
     const result = await ctx.services.parts.issueParts(ctx.em, requireStaff(ctx), input);
     const payload = toPayload(ctx.locale, 'issues', result);
     return Object.assign(new IssuePartsPayload(), { userErrors: payload.userErrors, issues: payload.issues ?? [] });
+  }
+
+  @Authorized(...ISSUE_ROLES)
+  @Mutation(() => RequestPartsPayload, {
+    description:
+      'R-WO-5: asks for parts for a job of a work order in progress (same checks as issueParts). Lines in stock are issued at once; a line stock cannot cover raises a purchase request for the missing units, linked to the job, which waits for parts (the card shows WAITING_PARTS) until its requests are received or cancelled.',
+  })
+  async requestParts(@Arg('input', () => RequestPartsInput, { description: 'What to do; see the input type.' }) input: RequestPartsInput, @Ctx() ctx: Context): Promise<RequestPartsPayload> {
+    const result = await ctx.services.parts.requestParts(ctx.em, requireStaff(ctx), input);
+    if (!result.ok) return Object.assign(new RequestPartsPayload(), { userErrors: toPayload(ctx.locale, 'issues', result).userErrors });
+    const workOrder = await ctx.em.findOne(WorkOrder, result.value.issues[0]?.workOrder.id ?? result.value.purchaseRequests[0]?.workOrder?.id ?? 0, { refresh: true });
+    return Object.assign(new RequestPartsPayload(), { issues: result.value.issues, purchaseRequests: result.value.purchaseRequests, workOrder });
   }
 
   @Authorized(...ISSUE_ROLES)
@@ -152,7 +166,8 @@ export class PurchaseRequestResolver {
   @FieldResolver(() => String, { description: 'Why it was raised, in the reader’s language (the reorder point, a booking’s shortage, or the text given).' })
   reason(@Root() r: PurchaseRequest, @Ctx() ctx: Context): string {
     if (r.origin === PurchaseRequestOrigin.MANUAL) return r.note ?? '';
-    return translate(ctx.locale, r.origin === PurchaseRequestOrigin.REORDER_POINT ? 'PR_REORDER_POINT' : 'PR_BOOKING_SHORTAGE', r.params);
+    const key = { [PurchaseRequestOrigin.REORDER_POINT]: 'PR_REORDER_POINT', [PurchaseRequestOrigin.BOOKING_SHORTAGE]: 'PR_BOOKING_SHORTAGE', [PurchaseRequestOrigin.JOB_SHORTAGE]: 'PR_JOB_SHORTAGE' }[r.origin];
+    return translate(ctx.locale, key, r.params);
   }
 
   @FieldResolver(() => Appointment, { nullable: true, description: 'The appointment the parts are for, when there is one (a shortage refuses the booking, so its requests name the vehicle instead).' })
@@ -168,6 +183,16 @@ export class PurchaseRequestResolver {
   @FieldResolver(() => AdvisorTask, { nullable: true, description: 'R-APT-5: the advisor’s task to call the customer when the parts arrive.' })
   followUpTask(@Root() r: PurchaseRequest) {
     return r.followUpTask ? loaded(r.followUpTask) : null;
+  }
+
+  @FieldResolver(() => WorkOrder, { nullable: true, description: 'R-WO-5: the work order whose job waits for these parts (requestParts); else null.' })
+  workOrder(@Root() r: PurchaseRequest) {
+    return r.workOrder ? loaded(r.workOrder) : null;
+  }
+
+  @FieldResolver(() => Job, { nullable: true, description: 'R-WO-5: the job that waits for these parts (requestParts); else null.' })
+  job(@Root() r: PurchaseRequest) {
+    return r.job ? loaded(r.job) : null;
   }
 
   @FieldResolver(() => Staff, { nullable: true, description: 'Who raised it; null when raised by the system.' })

@@ -26,6 +26,9 @@ export const DEMO_PARTS: [string, string, PartSource, number, string[], number, 
   ['000989510', '玻璃水（2 L）', PartSource.AFTERMARKET, 2500, [], 30, 10, 24],
 ];
 
+/** The engine oil (universal, sold by the litre) the demo estimates price from the catalog. */
+export const DEMO_OIL_PART = 'G052195M4';
+
 function expectOk<T>(what: string, result: Result<T>): T {
   if (!result.ok) throw new Error(`demo parts: ${what}: ${JSON.stringify(result.errors)}`);
   return result.value;

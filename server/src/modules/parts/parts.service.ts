@@ -9,12 +9,14 @@ import { toConnection, type Connection, type PageRequest } from '../../shared/pa
 import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
 import type { Appointment } from '../appointment/appointment.entity.js';
 import type { AppointmentParts, BookedPart, PartsShortage } from '../appointment/appointment.parts.js';
+import type { CatalogPart, EstimateCatalog } from '../estimate/estimate.catalog.js';
 import { MANAGER_ROLES, Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { Job } from '../work-order/job.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
-import { JobStatus, WorkOrderStatus as WO } from '../work-order/work-order.enums.js';
+import { WORK_ORDER } from '../work-order/work-order-event.js';
+import { JobStatus, WorkOrderEventKind, WorkOrderStatus as WO } from '../work-order/work-order.enums.js';
 import type { AdjustStockInput, CreatePartInput, CreatePurchaseRequestInput, IssuePartsInput, PartFilter, PurchaseRequestFilter, ReceiveStockInput, ReturnPartsInput, TransitionPurchaseRequestInput } from './dto/parts.dto.js';
 import { Part, PartIssue, PartReservation, PartStock, PurchaseRequest, StockMovement } from './parts.entity.js';
 import { PartsEventKind, PurchaseRequestOrigin, PurchaseRequestStatus as PR, StockMovementKind as K } from './parts.enums.js';
@@ -50,6 +52,25 @@ export interface MovementSpec {
   held?: number;
 }
 
+/** issueParts / requestParts input, checked. */
+interface IssueRequest {
+  workOrderId: number;
+  jobId: number;
+  lines: { partId: number; quantity: number }[];
+  overrideReason: string | null;
+}
+
+/** What issuing to a job reads once (under the store lock). */
+interface IssueContext {
+  wo: WorkOrder;
+  job: Job;
+  byId: Map<number, Part>;
+  model: string;
+  appointmentId: number | null;
+  holds: PartReservation[];
+  overrideReason: string | null;
+}
+
 /** Rolls the outer transaction back and carries the refusals out. */
 class Refused extends Error {
   constructor(readonly refusals: Refusal[]) {
@@ -65,7 +86,7 @@ const issueLoaders = new WeakMap<EntityManager, DataLoader<number, PartIssue[]>>
  * R-APT-4/5). On hand and reserved change only through `move` (one movement row and one event each),
  * under the store lock and the stock row's lock.
  */
-export class PartsService implements AppointmentParts {
+export class PartsService implements AppointmentParts, EstimateCatalog {
   constructor(
     private readonly log: EventLog,
     private readonly registry: () => Services,
@@ -166,6 +187,13 @@ export class PartsService implements AppointmentParts {
     const parts = ids.length ? await em.find(Part, { id: { $in: ids } }, { populate: ['stockRow'] }) : [];
     const byId = new Map(parts.map((p) => [p.id, p]));
     return toConnection(ids.map((id) => byId.get(id)!), total, page);
+  }
+
+  /** The estimate module's EstimateCatalog port: parts by id with their fit against the vehicle's model (one statement). */
+  async catalogParts(em: EntityManager, storeId: number, ids: readonly number[], vehicleModel: string): Promise<CatalogPart[]> {
+    if (!ids.length) return [];
+    const parts = await em.find(Part, { id: { $in: [...ids] }, store: storeId });
+    return parts.map((p) => ({ id: p.id, partNumber: p.partNumber, name: p.name, source: p.source, unitPriceFen: p.unitPriceFen, fits: fits(p.fitsModels, vehicleModel) }));
   }
 
   findPart(em: EntityManager, storeId: number, globalId: string) {
@@ -275,7 +303,19 @@ export class PartsService implements AppointmentParts {
   private createRequest(
     em: EntityManager,
     actor: Actor,
-    r: { partId: number; quantity: number; origin: PurchaseRequestOrigin; params?: Record<string, string | number>; note?: string | null; appointmentId?: number | null; customerId?: number | null; vehicleId?: number | null; taskId?: number | null },
+    r: {
+      partId: number;
+      quantity: number;
+      origin: PurchaseRequestOrigin;
+      params?: Record<string, string | number>;
+      note?: string | null;
+      appointmentId?: number | null;
+      customerId?: number | null;
+      vehicleId?: number | null;
+      taskId?: number | null;
+      workOrderId?: number | null;
+      jobId?: number | null;
+    },
   ): Promise<Result<PurchaseRequest>> {
     return this.log.create(em, actor, {
       type: PURCHASE_REQUEST,
@@ -292,6 +332,8 @@ export class PartsService implements AppointmentParts {
           customer: r.customerId ?? null,
           vehicle: r.vehicleId ?? null,
           followUpTask: r.taskId ?? null,
+          workOrder: r.workOrderId ?? null,
+          job: r.jobId ?? null,
           createdBy: staffIdOf(actor) ? tx.getReference(Staff, staffIdOf(actor)!, { wrapped: true }) : null,
           createdAt: now,
           updatedAt: now,
@@ -299,7 +341,7 @@ export class PartsService implements AppointmentParts {
         await tx.flush();
         return {
           aggregate: request,
-          facts: [{ kind: PartsEventKind.PURCHASE_REQUESTED, data: { to: PR.OPEN, partId: r.partId, quantity: r.quantity, origin: r.origin, appointmentId: r.appointmentId ?? null, followUpTaskId: r.taskId ?? null } }],
+          facts: [{ kind: PartsEventKind.PURCHASE_REQUESTED, data: { to: PR.OPEN, partId: r.partId, quantity: r.quantity, origin: r.origin, appointmentId: r.appointmentId ?? null, followUpTaskId: r.taskId ?? null, workOrderId: r.workOrderId ?? null, jobId: r.jobId ?? null } }],
         };
       },
     });
@@ -347,6 +389,11 @@ export class PartsService implements AppointmentParts {
         });
         if (!received.ok) return received;
         request = received.value;
+        // R-WO-5: the job it was raised for waits no more (the card's WAITING_PARTS clears).
+        if (request.status === PR.RECEIVED) {
+          const closed = await this.requestClosed(tx, actor, request);
+          if (!closed.ok) return closed;
+        }
         // R-APT-5: every part the refused booking lacked is here: call the customer now.
         if (taskDue) {
           const due = await this.registry().appointments.taskDue(tx, actor, taskDue, { purchaseRequestId: request.id });
@@ -428,6 +475,10 @@ export class PartsService implements AppointmentParts {
         },
       });
       if (!moved.ok) return moved;
+      if (moved.value.status === PR.CANCELLED) {
+        const closed = await this.requestClosed(tx, actor, moved.value);
+        if (!closed.ok) return closed;
+      }
       if (taskDue) {
         const due = await this.registry().appointments.taskDue(tx, actor, taskDue, { purchaseRequestId: moved.value.id, cancelled: true });
         if (!due.ok) return due;
@@ -527,18 +578,32 @@ export class PartsService implements AppointmentParts {
     return [];
   }
 
+  /**
+   * R-APT-5: the order is delivered or cancelled: what its appointment still holds goes back to stock
+   * (one RELEASE movement per part, with the actor who moved the order and the order on the row).
+   * A transition effect (index.ts), so it happens in the move's transaction.
+   */
+  async releaseForWorkOrder(tx: EntityManager, actor: Actor, workOrderId: number): Promise<void> {
+    const reception = await this.registry().reception.receptionOf(tx, workOrderId);
+    const appointmentId = reception?.appointment?.id;
+    if (!appointmentId) return;
+    const held = await tx.find(PartReservation, { appointment: appointmentId, reserved: { $gt: 0 } }, { orderBy: { id: 'asc' } });
+    for (const r of held) {
+      const moved = await this.move(tx, actor, { partId: r.part.id, kind: K.RELEASE, quantity: r.reserved, onHandDelta: 0, reservedDelta: -r.reserved, appointmentId, workOrderId });
+      if (!moved.ok) throw new Error(`release for work order ${workOrderId}: ${moved.errors[0].code}`);
+      r.reserved = 0;
+    }
+    await tx.flush();
+  }
+
   reservationsOf(em: EntityManager, appointmentId: number) {
     return em.find(PartReservation, { appointment: appointmentId }, { populate: ['part'], orderBy: { id: 'asc' } });
   }
 
   // ---- issue and return (R-WO-5) -----------------------------------------------------------
 
-  /**
-   * R-WO-5: parts issued to a job of an order IN_PROGRESS; each must fit the vehicle's model (a foreman
-   * may override with a reason, recorded). What the order's appointment holds is consumed first. All
-   * lines or none.
-   */
-  async issueParts(em: EntityManager, actor: Actor, input: IssuePartsInput): Promise<Result<PartIssue[]>> {
+  /** The input of issueParts and requestParts, checked (nothing read yet). */
+  private checkIssueInput(input: IssuePartsInput, actor: Actor): { errors: Refusal[] } | IssueRequest {
     const check = new InputCheck();
     const workOrderId = dbId(input.workOrderId, 'WorkOrder');
     if (!workOrderId) check.fail(['workOrderId'], 'INVALID_ID');
@@ -557,71 +622,170 @@ export class PartsService implements AppointmentParts {
     });
     const overrideReason = check.text(['fitOverrideReason'], input.fitOverrideReason, { max: 500 });
     if (overrideReason && !actsAs(actor, FIT_OVERRIDE_ROLES)) check.fail(['fitOverrideReason'], E.FIT_OVERRIDE_NOT_PERMITTED);
-    if (check.failed) return refuse(...check.errors);
+    if (check.failed) return { errors: check.errors };
+    return { workOrderId: workOrderId!, jobId: jobId!, lines, overrideReason };
+  }
+
+  /**
+   * Under the store lock: the order IN_PROGRESS, the job of it and approved, the technician assigned,
+   * every part of the store and fitting the vehicle (or the foreman's override); the order's
+   * appointment's holds of these parts.
+   */
+  private async openJob(tx: EntityManager, actor: Actor, r: IssueRequest): Promise<Result<IssueContext>> {
     const storeId = actor.storeId;
+    await this.lockStore(tx, storeId);
+    const wo = await tx.findOne(WorkOrder, { id: r.workOrderId, store: storeId }, { refresh: true, populate: ['technicians', 'vehicle'] });
+    if (!wo) return refuse(notFound('WorkOrder', ['input', 'workOrderId']));
+    if (wo.status !== WO.IN_PROGRESS) return refuse(refusal(E.ORDER_NOT_IN_PROGRESS, ['input', 'workOrderId'], { status: wo.status }));
+    if (onlyTechnician(actor) && !wo.technicians.getItems().some((t) => t.id === staffIdOf(actor))) return refuse(refusal(E.NOT_ASSIGNED, ['input', 'workOrderId']));
+    const job = await tx.findOne(Job, { id: r.jobId, workOrder: wo.id });
+    if (!job) return refuse(refusal(E.JOB_NOT_IN_ORDER, ['input', 'jobId']));
+    if (job.status === JobStatus.WAITING_APPROVAL) return refuse(refusal(E.JOB_WAITING_APPROVAL, ['input', 'jobId'], { job: job.title }));
+    const parts = await tx.find(Part, { id: { $in: r.lines.map((l) => l.partId) }, store: storeId });
+    const byId = new Map(parts.map((p) => [p.id, p]));
+    const model = wo.vehicle.getEntity().model;
+    const problems: Refusal[] = [];
+    r.lines.forEach((l, i) => {
+      const part = byId.get(l.partId);
+      if (!part) problems.push(notFound(PART, ['input', 'lines', String(i), 'partId']));
+      else if (!fits(part.fitsModels, model) && !r.overrideReason) problems.push(refusal(E.PART_DOES_NOT_FIT, ['input', 'lines', String(i), 'partId'], { partNumber: part.partNumber, model }));
+    });
+    if (problems.length) return refuse(...problems);
+    // R-APT-5: what the order's appointment holds is consumed first.
+    const reception = await this.registry().reception.receptionOf(tx, wo.id);
+    const appointmentId = reception?.appointment?.id ?? null;
+    const holds = appointmentId ? await tx.find(PartReservation, { appointment: appointmentId, part: { $in: r.lines.map((l) => l.partId) } }) : [];
+    return ok({ wo, job, byId, model, appointmentId, holds, overrideReason: r.overrideReason });
+  }
 
+  /** One line issued: a PartIssue and its ISSUE movement (the appointment's hold first). */
+  private async issueLine(tx: EntityManager, actor: Actor, c: IssueContext, l: { partId: number; quantity: number }, i: number): Promise<Result<PartIssue>> {
+    const part = c.byId.get(l.partId)!;
+    const hold = c.holds.find((h) => h.part.id === l.partId);
+    const d = issueDeltas(l.quantity, hold?.reserved ?? 0);
+    const issue = tx.create(PartIssue, {
+      store: actor.storeId,
+      workOrder: c.wo,
+      job: c.job,
+      part,
+      quantity: l.quantity,
+      unitPriceFen: part.unitPriceFen,
+      issuedAt: this.log.clock.now(),
+      issuedBy: staffIdOf(actor) ? tx.getReference(Staff, staffIdOf(actor)!, { wrapped: true }) : null,
+      fitOverrideReason: fits(part.fitsModels, c.model) ? null : c.overrideReason,
+    });
+    await tx.flush();
+    const moved = await this.move(tx, actor, {
+      partId: part.id,
+      kind: K.ISSUE,
+      quantity: l.quantity,
+      onHandDelta: d.onHandDelta,
+      reservedDelta: d.reservedDelta,
+      reason: issue.fitOverrideReason,
+      appointmentId: d.fromHold ? c.appointmentId : null,
+      workOrderId: c.wo.id,
+      partIssueId: issue.id,
+      field: ['input', 'lines', String(i), 'quantity'],
+      held: hold?.reserved ?? 0,
+    });
+    if (!moved.ok) return moved;
+    if (hold) hold.reserved -= d.fromHold;
+    issue.issuedAt = moved.value.updatedAt;
+    return ok(issue);
+  }
+
+  /**
+   * R-WO-5: parts issued to a job of an order IN_PROGRESS; each must fit the vehicle's model (a foreman
+   * may override with a reason, recorded). What the order's appointment holds is consumed first. All
+   * lines or none.
+   */
+  async issueParts(em: EntityManager, actor: Actor, input: IssuePartsInput): Promise<Result<PartIssue[]>> {
+    const r = this.checkIssueInput(input, actor);
+    if ('errors' in r) return refuse(...r.errors);
     return this.inOne(em, async (tx) => {
-      await this.lockStore(tx, storeId);
-      const wo = await tx.findOne(WorkOrder, { id: workOrderId!, store: storeId }, { refresh: true, populate: ['technicians', 'vehicle'] });
-      if (!wo) return refuse(notFound('WorkOrder', ['input', 'workOrderId']));
-      if (wo.status !== WO.IN_PROGRESS) return refuse(refusal(E.ORDER_NOT_IN_PROGRESS, ['input', 'workOrderId'], { status: wo.status }));
-      if (onlyTechnician(actor) && !wo.technicians.getItems().some((t) => t.id === staffIdOf(actor))) return refuse(refusal(E.NOT_ASSIGNED, ['input', 'workOrderId']));
-      const job = await tx.findOne(Job, { id: jobId!, workOrder: wo.id });
-      if (!job) return refuse(refusal(E.JOB_NOT_IN_ORDER, ['input', 'jobId']));
-      if (job.status === JobStatus.WAITING_APPROVAL) return refuse(refusal(E.JOB_WAITING_APPROVAL, ['input', 'jobId'], { job: job.title }));
-      const parts = await tx.find(Part, { id: { $in: lines.map((l) => l.partId) }, store: storeId });
-      const byId = new Map(parts.map((p) => [p.id, p]));
-      const model = wo.vehicle.getEntity().model;
-      const problems: Refusal[] = [];
-      lines.forEach((l, i) => {
-        const part = byId.get(l.partId);
-        if (!part) problems.push(notFound(PART, ['input', 'lines', String(i), 'partId']));
-        else if (!fits(part.fitsModels, model) && !overrideReason) problems.push(refusal(E.PART_DOES_NOT_FIT, ['input', 'lines', String(i), 'partId'], { partNumber: part.partNumber, model }));
-      });
-      if (problems.length) return refuse(...problems);
-
-      // R-APT-5: what the order's appointment holds is consumed first.
-      const reception = await this.registry().reception.receptionOf(tx, wo.id);
-      const appointmentId = reception?.appointment?.id ?? null;
-      const holds = appointmentId ? await tx.find(PartReservation, { appointment: appointmentId, part: { $in: lines.map((l) => l.partId) } }) : [];
+      const opened = await this.openJob(tx, actor, r);
+      if (!opened.ok) return opened;
       const issues: PartIssue[] = [];
-      for (const [i, l] of lines.entries()) {
-        const part = byId.get(l.partId)!;
-        const hold = holds.find((h) => h.part.id === l.partId);
-        const d = issueDeltas(l.quantity, hold?.reserved ?? 0);
-        const issue = tx.create(PartIssue, {
-          store: storeId,
-          workOrder: wo,
-          job,
-          part,
-          quantity: l.quantity,
-          unitPriceFen: part.unitPriceFen,
-          issuedAt: this.log.clock.now(),
-          issuedBy: staffIdOf(actor) ? tx.getReference(Staff, staffIdOf(actor)!, { wrapped: true }) : null,
-          fitOverrideReason: fits(part.fitsModels, model) ? null : overrideReason,
-        });
-        await tx.flush();
-        const moved = await this.move(tx, actor, {
-          partId: part.id,
-          kind: K.ISSUE,
-          quantity: l.quantity,
-          onHandDelta: d.onHandDelta,
-          reservedDelta: d.reservedDelta,
-          reason: issue.fitOverrideReason,
-          appointmentId: d.fromHold ? appointmentId : null,
-          workOrderId: wo.id,
-          partIssueId: issue.id,
-          field: ['input', 'lines', String(i), 'quantity'],
-          held: hold?.reserved ?? 0,
-        });
-        if (!moved.ok) return moved;
-        if (hold) hold.reserved -= d.fromHold;
-        issue.issuedAt = moved.value.updatedAt;
-        issues.push(issue);
+      for (const [i, l] of r.lines.entries()) {
+        const issued = await this.issueLine(tx, actor, opened.value, l, i);
+        if (!issued.ok) return issued;
+        issues.push(issued.value);
       }
       await tx.flush();
       return ok(issues);
     });
+  }
+
+  /**
+   * R-WO-5: a technician (or the parts clerk, a team leader, the foreman) asks for parts for a job.
+   * What stock can give (with the appointment's hold) is issued at once; a line stock cannot cover is
+   * not issued at all and raises a purchase request for the missing units, linked to the job, which
+   * then waits for parts (the card shows WAITING_PARTS) until every request of it is received or
+   * cancelled. Same checks as issueParts; one transaction.
+   */
+  async requestParts(em: EntityManager, actor: Actor, input: IssuePartsInput): Promise<Result<{ issues: PartIssue[]; purchaseRequests: PurchaseRequest[] }>> {
+    const r = this.checkIssueInput(input, actor);
+    if ('errors' in r) return refuse(...r.errors);
+    return this.inOne(em, async (tx) => {
+      const opened = await this.openJob(tx, actor, r);
+      if (!opened.ok) return opened;
+      const c = opened.value;
+      const stocks = await tx.find(PartStock, { part: { $in: r.lines.map((l) => l.partId) } }, { refresh: true });
+      const usable = (partId: number) => (stocks.find((s) => s.part.id === partId)?.available ?? 0) + (c.holds.find((h) => h.part.id === partId)?.reserved ?? 0);
+      const issues: PartIssue[] = [];
+      const requests: PurchaseRequest[] = [];
+      for (const [i, l] of r.lines.entries()) {
+        const missing = l.quantity - usable(l.partId);
+        if (missing <= 0) {
+          const issued = await this.issueLine(tx, actor, c, l, i);
+          if (!issued.ok) return issued;
+          issues.push(issued.value);
+          continue;
+        }
+        const raised = await this.createRequest(tx, actor, {
+          partId: l.partId,
+          quantity: missing,
+          origin: PurchaseRequestOrigin.JOB_SHORTAGE,
+          params: { number: c.wo.number, job: c.job.title, quantity: l.quantity, missing },
+          customerId: c.wo.customer.id,
+          vehicleId: c.wo.vehicle.id,
+          workOrderId: c.wo.id,
+          jobId: c.job.id,
+        });
+        if (!raised.ok) return raised;
+        requests.push(raised.value);
+      }
+      if (requests.length) {
+        const waiting = await this.jobWaiting(tx, actor, c.wo.id, c.job.id, +requests.length, { purchaseRequestIds: requests.map((q) => q.id) });
+        if (!waiting.ok) return waiting;
+      }
+      await tx.flush();
+      return ok({ issues, purchaseRequests: requests });
+    });
+  }
+
+  /**
+   * A change of the work order (so the wall's card follows live): the job's count of open purchase
+   * requests moves by `delta`; PARTS_REQUESTED when it rises, PARTS_REQUEST_CLOSED when one closes.
+   */
+  private async jobWaiting(tx: EntityManager, actor: Actor, workOrderId: number, jobId: number, delta: number, data: Record<string, unknown>): Promise<Result<WorkOrder>> {
+    return this.log.change(tx, actor, {
+      type: WORK_ORDER,
+      storeId: actor.storeId,
+      load: (t) => t.findOne(WorkOrder, { id: workOrderId, store: actor.storeId }, { refresh: true }),
+      notFound: notFound('WorkOrder', ['input', 'workOrderId']),
+      apply: async (t, wo) => {
+        const job = await t.findOneOrFail(Job, jobId, { refresh: true });
+        job.waitingPartsRequests = Math.max(0, job.waitingPartsRequests + delta);
+        return { kind: delta > 0 ? WorkOrderEventKind.PARTS_REQUESTED : WorkOrderEventKind.PARTS_REQUEST_CLOSED, data: { to: wo.status, jobId, waiting: job.waitingPartsRequests, ...data } };
+      },
+    });
+  }
+
+  /** A request raised for a job has closed (received or cancelled): the job waits for one request fewer. */
+  private async requestClosed(tx: EntityManager, actor: Actor, pr: PurchaseRequest): Promise<Result<unknown>> {
+    if (!pr.job || !pr.workOrder) return ok(null);
+    return this.jobWaiting(tx, actor, pr.workOrder.id, pr.job.id, -1, { purchaseRequestId: pr.id, status: pr.status });
   }
 
   /** Issued parts back to stock (RETURN), with the reason; at most what is issued and not yet returned. */

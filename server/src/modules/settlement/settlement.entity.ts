@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, OneToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { Customer } from '../customer/customer.entity.js';
@@ -25,6 +25,53 @@ export class SettlementLine {
 
   @Field(() => EstimatePayer, { description: 'Who pays it: the customer, the manufacturer under warranty, or an insurer.' })
   payer!: EstimatePayer;
+}
+
+@ObjectType({ description: 'R-WO-5: a catalog part issued to the order (net of returns), how much of it the approved lines already charge, and what is beyond them — shown, never charged (it would need the customer’s approval first, R-EST-6).' })
+export class SettlementIssuedPart {
+  @Field(() => String, { description: 'The part number.' })
+  partNumber!: string;
+
+  @Field(() => String, { description: 'The part’s name in the catalog.' })
+  name!: string;
+
+  @Field(() => Float, { description: 'Units issued to the order, less returns.' })
+  issuedQuantity!: number;
+
+  @Field(() => Float, { description: 'Units an approved PART line of the same catalog part (or part number) charges already: not charged again.' })
+  coveredQuantity!: number;
+
+  @Field(() => Float, { description: 'Units beyond the approved lines: not charged.' })
+  uncoveredQuantity!: number;
+
+  @Field(() => Int, { description: 'Price of one unit when (last) issued, in fen.' })
+  unitPriceFen!: number;
+
+  @Field(() => Int, { description: 'What the uncovered units come to at that price, in fen (rounded half up). Never in the totals.' })
+  uncoveredAmountFen!: number;
+}
+
+/** The stored form of SettlementIssuedPart (quantities in thousandths). */
+export interface IssuedPartRecord {
+  partNumber: string;
+  name: string;
+  issuedMilli: number;
+  coveredMilli: number;
+  uncoveredMilli: number;
+  unitPriceFen: number;
+  uncoveredAmountFen: number;
+}
+
+export function toIssuedPart(r: IssuedPartRecord): SettlementIssuedPart {
+  return Object.assign(new SettlementIssuedPart(), {
+    partNumber: r.partNumber,
+    name: r.name,
+    issuedQuantity: r.issuedMilli / 1000,
+    coveredQuantity: r.coveredMilli / 1000,
+    uncoveredQuantity: r.uncoveredMilli / 1000,
+    unitPriceFen: r.unitPriceFen,
+    uncoveredAmountFen: r.uncoveredAmountFen,
+  });
 }
 
 @ObjectType({ description: 'R-DEL-3: a settlement’s totals in fen. customerFen + warrantyFen + insuranceFen + discountFen + pointsFen = totalFen.' })
@@ -93,7 +140,7 @@ export class SettlementInvoice {
 @Unique({ properties: ['store', 'number'] })
 @ObjectType({ implements: Node, description: 'A settlement statement (结算单, R-DEL-3): approved lines only, discount, points, tax, payments and invoice. Immutable; corrected by a reversal and a new settlement.' })
 export class Settlement {
-  [OptionalProps]?: 'version' | 'globalId' | 'settledAt' | 'lineRows' | 'paymentRows' | 'lines' | 'totals' | 'payments' | 'invoice';
+  [OptionalProps]?: 'version' | 'globalId' | 'settledAt' | 'lineRows' | 'paymentRows' | 'lines' | 'totals' | 'payments' | 'invoice' | 'issuedPartRows' | 'issuedParts';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -141,6 +188,10 @@ export class Settlement {
   @Property({ type: 'integer' })
   pointsEarned!: number;
 
+  /** R-WO-5: the catalog parts issued to the order as they met the approved lines when settled. */
+  @Property({ type: 'jsonb', fieldName: 'issued_parts', default: '[]' })
+  issuedPartRows: IssuedPartRecord[] = [];
+
   @Property({ type: 'jsonb', fieldName: 'payments' })
   paymentRows: { method: PaymentMethod; amountFen: number; reference: string | null }[] = [];
 
@@ -168,6 +219,11 @@ export class Settlement {
   @Field(() => [SettlementLine], { description: 'The lines charged: approved lines of approved estimates only.' })
   get lines(): SettlementLine[] {
     return this.lineRows.map((l) => Object.assign(new SettlementLine(), { description: l.description, kind: l.kind, amountFen: l.amountFen, payer: l.payer }));
+  }
+
+  @Field(() => [SettlementIssuedPart], { description: 'R-WO-5: catalog parts issued to the order when it was settled: covered by the approved lines (charged once, by the line) or beyond them (not charged).' })
+  get issuedParts(): SettlementIssuedPart[] {
+    return this.issuedPartRows.map(toIssuedPart);
   }
 
   @Field(() => SettlementTotals, { description: 'The totals in fen.' })

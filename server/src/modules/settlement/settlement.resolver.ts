@@ -19,7 +19,7 @@ import {
   SettleWorkOrderPayload,
   UpdateSettlementSettingsInput,
 } from './dto/settlement.dto.js';
-import { PointsEntry, Settlement, SettlementLine, SettlementReversal, SettlementSettings, SettlementTotals } from './settlement.entity.js';
+import { PointsEntry, Settlement, SettlementLine, SettlementReversal, SettlementSettings, SettlementTotals, toIssuedPart } from './settlement.entity.js';
 import type { ChargeLine, SettlementTotals as Totals } from './settlement.rules.js';
 import { SETTLE_ROLES, SETTLEMENT_READER_ROLES } from './settlement.service.js';
 
@@ -67,7 +67,7 @@ export class SettlementResolver {
   async settlementPreview(@Arg('workOrderId', () => ID, { description: 'Global id of the work order.' }) workOrderId: string, @Ctx() ctx: Context): Promise<SettlementPreview | null> {
     const id = dbId(workOrderId, 'WorkOrder');
     const preview = id ? await ctx.services.settlements.preview(ctx.em, requireStaff(ctx).storeId, id) : null;
-    return preview ? Object.assign(new SettlementPreview(), { lines: toLines(preview.lines), totals: toTotals(preview.totals), pointsAvailable: preview.pointsAvailable, pointsPerYuan: preview.pointsPerYuan }) : null;
+    return preview ? Object.assign(new SettlementPreview(), { lines: toLines(preview.lines), issuedParts: preview.issuedParts.map(toIssuedPart), totals: toTotals(preview.totals), pointsAvailable: preview.pointsAvailable, pointsPerYuan: preview.pointsPerYuan }) : null;
   }
 
   @Authorized(...SETTLE_ROLES)

@@ -7,7 +7,9 @@ import { type PageRequest, keyset, toConnection } from '../../shared/page.js';
 import type { Services } from '../../services.types.js';
 import { notFound, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
 import { Customer } from '../customer/customer.entity.js';
+import { EstimateLineKind } from '../estimate/estimate.enums.js';
 import type { ChargeableLine } from '../estimate/estimate.service.js';
+import { type IssuedPartRow, matchIssuedParts } from './settlement-parts.rules.js';
 import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
 import { Store } from '../store/store.entity.js';
@@ -34,19 +36,31 @@ export const POINTS_ACCOUNT = 'PointsAccount';
 /** What a preview shows. */
 export interface Preview {
   lines: ChargeLine[];
+  issuedParts: IssuedPartRow[];
   totals: SettlementTotals;
   pointsAvailable: number;
   pointsPerYuan: number;
 }
 
+/** What the cash desk charges (approved lines only) and how the parts issued to the order meet them. */
+export interface SettlementBasis {
+  lines: ChargeLine[];
+  issuedParts: IssuedPartRow[];
+}
+
 /**
- * Where the lines of a settlement come from. Now: the approved lines of the order's approved
- * estimates (the estimate module's `chargeableLines`). EXTENSION POINT: when the parts module lands,
- * catalog parts issued against approved jobs join here (and only here), priced by that module.
+ * Where the lines of a settlement come from (the one place): the approved lines of the order's
+ * approved estimates (the estimate module's `chargeableLines`), and the catalog parts issued to the
+ * order (the parts module's `issuesOfWorkOrder`) matched against the approved PART lines (R-WO-5):
+ * covered units are charged once, by the line; units beyond them are shown, never charged (R-EST-6).
+ * Four statements whatever the number of lines or issues.
  */
-export async function settlementLines(services: Services, em: EntityManager, storeId: number, workOrderId: number): Promise<ChargeLine[]> {
-  const approved = await services.estimates.chargeableLines(em, storeId, workOrderId);
-  return approved.map((l: ChargeableLine) => ({ description: l.description, kind: l.kind, amountFen: l.amountFen, payer: l.payer, taxBasisPoints: l.taxBasisPoints, taxGroup: l.estimateId, lineId: l.lineId }));
+export async function settlementLines(services: Services, em: EntityManager, storeId: number, workOrderId: number): Promise<SettlementBasis> {
+  const [approved, issues] = await Promise.all([services.estimates.chargeableLines(em, storeId, workOrderId), services.parts.issuesOfWorkOrder(em, workOrderId)]);
+  const lines = approved.map((l: ChargeableLine) => ({ description: l.description, kind: l.kind, amountFen: l.amountFen, payer: l.payer, taxBasisPoints: l.taxBasisPoints, taxGroup: l.estimateId, lineId: l.lineId }));
+  const partLines = approved.filter((l) => l.kind === EstimateLineKind.PART).map((l) => ({ catalogPartId: l.catalogPartId, partNumber: l.partNumber, quantityMilli: l.quantityMilli ?? 0 }));
+  const issued = issues.map((i) => ({ partId: i.part.id, partNumber: i.part.getEntity().partNumber, name: i.part.getEntity().name, quantity: i.quantity, returnedQuantity: i.returnedQuantity, unitPriceFen: i.unitPriceFen }));
+  return { lines, issuedParts: matchIssuedParts(partLines, issued) };
 }
 
 export class SettlementService {
@@ -94,12 +108,12 @@ export class SettlementService {
   async preview(em: EntityManager, storeId: number, workOrderId: number): Promise<Preview | null> {
     const wo = await em.findOne(WorkOrder, { id: workOrderId, store: storeId });
     if (!wo) return null;
-    const [lines, settings, account] = await Promise.all([
+    const [{ lines, issuedParts }, settings, account] = await Promise.all([
       settlementLines(this.registry(), em, storeId, wo.id),
       this.settings(em, storeId),
       em.findOne(PointsAccount, { customer: wo.customer.id }),
     ]);
-    return { lines, totals: settlementTotals(lines), pointsAvailable: account?.balance ?? 0, pointsPerYuan: settings.pointsPerYuan };
+    return { lines, issuedParts, totals: settlementTotals(lines), pointsAvailable: account?.balance ?? 0, pointsPerYuan: settings.pointsPerYuan };
   }
 
   /**
@@ -146,7 +160,7 @@ export class SettlementService {
         if (!SETTLEABLE.includes(wo.status)) return [refusal(E.WORK_ORDER_NOT_SETTLEABLE, ['input', 'workOrderId'], { status: wo.status })];
         const active = await activeSettlement(tx, wo.id);
         if (active) return [refusal(E.ALREADY_SETTLED, ['input', 'workOrderId'], { number: active.number })];
-        const lines = await settlementLines(this.registry(), tx, storeId, wo.id);
+        const { lines, issuedParts } = await settlementLines(this.registry(), tx, storeId, wo.id);
         if (!lines.length) return [refusal(E.NOTHING_TO_SETTLE, ['input', 'workOrderId'])];
         const settings = await this.settings(tx, storeId);
         const gross = customerGrossFen(lines);
@@ -179,6 +193,7 @@ export class SettlementService {
           pointsRedeemed: points,
           pointsEarned: earned,
           paymentRows: payments,
+          issuedPartRows: issuedParts,
           invoiceKind: invoice?.kind ?? null,
           invoiceCompanyName: invoice?.companyName ?? null,
           invoiceTaxId: invoice?.taxId ?? null,

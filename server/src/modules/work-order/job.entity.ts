@@ -10,7 +10,7 @@ import type { WorkOrder } from './work-order.entity.js';
 @Entity({ tableName: 'job' })
 @ObjectType({ implements: Node, description: 'A job (作业项目) on a work order.' })
 export class Job {
-  [OptionalProps]?: 'globalId' | 'standardHours' | 'status' | 'payer' | 'clockedSeconds' | 'openClockings' | 'openSinceMinutes';
+  [OptionalProps]?: 'globalId' | 'standardHours' | 'status' | 'payer' | 'clockedSeconds' | 'openClockings' | 'openSinceMinutes' | 'waitingPartsRequests' | 'waitingForParts';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -52,6 +52,15 @@ export class Job {
   /** R-WO-4: the start times of the open clockings, in minutes since the epoch, summed: their running time at t is openClockings × t − this. */
   @Property({ type: 'integer', default: 0 })
   openSinceMinutes: number = 0;
+
+  /** R-WO-5: purchase requests raised for this job that are still open (kept by the parts module); the card shows WAITING_PARTS while above 0. */
+  @Property({ type: 'integer', default: 0 })
+  waitingPartsRequests: number = 0;
+
+  @Field(() => Boolean, { description: 'R-WO-5: the job waits for parts: a purchase request raised for it (requestParts) is still open.' })
+  get waitingForParts(): boolean {
+    return this.waitingPartsRequests > 0;
+  }
 
   @Field(() => Float)
   get standardHours(): number {

@@ -58,6 +58,9 @@ export enum WorkOrderEventKind {
   PROGRESS_REPORTED = 'PROGRESS_REPORTED',
   QUALITY_CHECK_SIGNED = 'QUALITY_CHECK_SIGNED',
   DELIVERY_RECORDED = 'DELIVERY_RECORDED',
+  DELIVERY_CORRECTED = 'DELIVERY_CORRECTED',
+  PARTS_REQUESTED = 'PARTS_REQUESTED',
+  PARTS_REQUEST_CLOSED = 'PARTS_REQUEST_CLOSED',
 }
 
 /** R-QC-1: the three levels of the quality check (三检), in the order they are signed. */
@@ -160,6 +163,9 @@ registerEnumType(WorkOrderEventKind, {
     PROGRESS_REPORTED: { description: 'A progress note was reported (reportProgress, R-WO-6).' },
     QUALITY_CHECK_SIGNED: { description: 'A level of the quality check was signed, passed or failed (signQualityCheck, R-QC-1/2).' },
     DELIVERY_RECORDED: { description: 'The delivery was recorded: mileage out, checks, explanation, advice and the next service (recordDelivery, R-DEL-1/2/4).' },
+    DELIVERY_CORRECTED: { description: 'The delivery record was corrected, with the reason and what changed (correctDelivery).' },
+    PARTS_REQUESTED: { description: 'R-WO-5: parts short for a job were asked of the parts department (requestParts): the job waits for parts.' },
+    PARTS_REQUEST_CLOSED: { description: 'R-WO-5: a purchase request raised for a job was received or cancelled: the job no longer waits for it.' },
   },
 });
 registerEnumType(QualityLevel, {

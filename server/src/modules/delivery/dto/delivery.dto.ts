@@ -35,3 +35,27 @@ export class RecordDeliveryInput {
   @Field(() => Int, { description: 'R-DEL-4: next service due mileage in km, above the mileage out.' })
   nextServiceDueKm!: number;
 }
+
+@InputType({ description: 'Corrects a delivery record (a typo in the mileage out, the next service): the fields given change, with the reason; kept in the record’s history.' })
+export class CorrectDeliveryInput {
+  @Field(() => ID, { description: 'Global id of the work order whose delivery record is corrected.' })
+  workOrderId!: string;
+
+  @Field(() => Int, { description: 'The delivery record’s version read (Delivery.version); refused with STALE_VERSION when it changed.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { description: 'Why (1–500 characters), e.g. 交车里程录入错误.' })
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'R-DEL-4: the odometer at delivery, in km; not below the mileage in.' })
+  mileageOut?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'R-DEL-4: next service due date, YYYY-MM-DD, after the day of the delivery.' })
+  nextServiceDueOn?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'R-DEL-4: next service due mileage, in km, above the mileage out.' })
+  nextServiceDueKm?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'R-DEL-2: the advice given (an empty string clears it).' })
+  advice?: string | null;
+}

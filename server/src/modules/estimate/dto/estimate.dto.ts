@@ -12,19 +12,22 @@ export class EstimateLineInput {
   @Field(() => EstimateLineKind, { description: 'Part, labour or fee.' })
   kind!: EstimateLineKind;
 
-  @Field(() => String, { description: 'What it is, as the customer reads it (1–200 characters).' })
-  description!: string;
+  @Field(() => String, { nullable: true, description: 'What it is, as the customer reads it (1–200 characters); required, except on a PART line with partId (then the catalog name when omitted).' })
+  description?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'PART (required): the part number.' })
+  @Field(() => ID, { nullable: true, description: 'PART: a part of the store’s catalog. Number, source and unit price come from the catalog (omit them); it must fit the vehicle’s model (PART_DOES_NOT_FIT). The line keeps the reference.' })
+  partId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PART without partId (required): the part number.' })
   partNumber?: string | null;
 
-  @Field(() => PartSource, { nullable: true, description: 'PART (required): OEM or aftermarket.' })
+  @Field(() => PartSource, { nullable: true, description: 'PART without partId (required): OEM or aftermarket.' })
   partSource?: PartSource | null;
 
   @Field(() => Float, { nullable: true, description: 'PART (required): quantity, > 0, up to 3 decimals.' })
   quantity?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'PART (required): price of one unit in fen.' })
+  @Field(() => Int, { nullable: true, description: 'PART without partId (required): price of one unit in fen.' })
   unitPriceFen?: number | null;
 
   @Field(() => Skill, { nullable: true, description: 'LABOUR (required): the trade it needs.' })

@@ -4,6 +4,7 @@ import { UserError } from '../../../graphql/user-error.js';
 import { PartSource } from '../../estimate/estimate.enums.js';
 import { Part, PartIssue, PurchaseRequest, StockMovement } from '../parts.entity.js';
 import { PurchaseRequestStatus } from '../parts.enums.js';
+import { WorkOrder } from '../../work-order/work-order.entity.js';
 
 @InputType({ description: 'A new part of the catalog, with its stock settings.' })
 export class CreatePartInput {
@@ -178,6 +179,24 @@ export class IssuePartsInput {
 export class IssuePartsPayload {
   @Field(() => [PartIssue], { description: 'One per line; empty when refused.' })
   issues: PartIssue[] = [];
+
+  @Field(() => [UserError], { description: 'Why it was refused; empty on success.' })
+  userErrors: UserError[] = [];
+}
+
+@InputType({ description: 'R-WO-5: parts asked for a job of a work order in progress: issued when in stock, else a purchase request for the missing units, linked to the job.' })
+export class RequestPartsInput extends IssuePartsInput {}
+
+@ObjectType({ description: 'What a parts request did: the lines issued at once and the purchase requests raised for the short ones (the job waits for them), or why not (nothing is written).' })
+export class RequestPartsPayload {
+  @Field(() => [PartIssue], { description: 'Lines stock could cover, issued now; empty when refused.' })
+  issues: PartIssue[] = [];
+
+  @Field(() => [PurchaseRequest], { description: 'One per short line, for the missing units, linked to the job; empty when refused or nothing was short.' })
+  purchaseRequests: PurchaseRequest[] = [];
+
+  @Field(() => WorkOrder, { nullable: true, description: 'The work order as it is now (its jobs show waitingForParts); null when refused.' })
+  workOrder?: WorkOrder | null;
 
   @Field(() => [UserError], { description: 'Why it was refused; empty on success.' })
   userErrors: UserError[] = [];

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../../graphql/user-error.js';
 import { WorkOrder } from '../../work-order/work-order.entity.js';
-import { Settlement, SettlementLine, SettlementReversal, SettlementSettings, SettlementTotals } from '../settlement.entity.js';
+import { Settlement, SettlementIssuedPart, SettlementLine, SettlementReversal, SettlementSettings, SettlementTotals } from '../settlement.entity.js';
 import { InvoiceKind, PaymentMethod } from '../settlement.enums.js';
 
 @InputType({ description: 'R-DEL-3: one part of a (split) payment.' })
@@ -83,6 +83,9 @@ export class ReverseSettlementPayload {
 export class SettlementPreview {
   @Field(() => [SettlementLine], { description: 'The lines to charge: approved lines of approved estimates only.' })
   lines!: SettlementLine[];
+
+  @Field(() => [SettlementIssuedPart], { description: 'R-WO-5: catalog parts issued to the order: covered by the approved lines (charged once, by the line) or beyond them (shown, not charged: R-EST-6).' })
+  issuedParts!: SettlementIssuedPart[];
 
   @Field(() => SettlementTotals, { description: 'The totals in fen (no discount, no points).' })
   totals!: SettlementTotals;
