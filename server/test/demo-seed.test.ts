@@ -161,7 +161,14 @@ describe('demo data that looks real', () => {
   });
 
   it('issue 10 (R-FU-1/3): complaints in every stage — one near its first-response deadline, one MAJOR escalated, one waiting for its re-callback, one confirmed — and open callbacks after the deliveries', async () => {
-    await app.server.services.dispatcher.dispatch((await app.orm.em.fork().findOneOrFail(Staff, { username: 'cs' })).store.id);
+    const storeId = (await app.orm.em.fork().findOneOrFail(Staff, { username: 'cs' })).store.id;
+    // The worker dispatches too: wait until the follow-up consumers have read the whole log.
+    for (let i = 0; i < 100; i++) {
+      await app.server.services.dispatcher.dispatch(storeId);
+      const lag = await app.server.services.dispatcher.lag(storeId);
+      if (!lag['follow-up.deliveries'] && !lag['follow-up.complaint-recalls']) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const token = (await app.gql(`mutation { login(input: { username: "cs", password: "${DEMO_PASSWORD}" }) { token } }`)).data.login.token;
     const list = (await app.gql(`{ complaints(first: 20) { edges { node { status severity escalatedAt firstResponseDueAt } } } }`, {}, { token })).data.complaints.edges.map((e: { node: unknown }) => e.node);
     expect(list.map((c: { status: string }) => c.status).sort()).toEqual(['CONFIRMED', 'OPEN', 'OPEN', 'RESOLVED']);
@@ -172,7 +179,8 @@ describe('demo data that looks real', () => {
     expect(left).toBeLessThan(30 * 60_000);
     const tasks = (await app.gql(`{ followUpTasks(first: 100) { edges { node { kind status } } } }`, {}, { token })).data.followUpTasks.edges.map((e: { node: { kind: string; status: string } }) => e.node);
     expect(tasks.filter((t: { kind: string; status: string }) => t.kind === 'CALLBACK' && t.status === 'OPEN').length).toBeGreaterThan(0);
-    expect(tasks.filter((t: { kind: string }) => t.kind === 'COMPLAINT_RECALL')).toEqual([{ kind: 'COMPLAINT_RECALL', status: 'OPEN' }]);
+    // The resolved complaint's re-callback is open; the confirmed one's was done by confirming it.
+    expect(tasks.filter((t: { kind: string }) => t.kind === 'COMPLAINT_RECALL').map((t: { status: string }) => t.status).sort()).toEqual(['DONE', 'OPEN']);
   });
 
   it('issue 10: a month of scheduled care messages over the demo customers, planned by the care service as the system (R-CARE-1..5)', async () => {
