@@ -4,6 +4,7 @@ import { auditModule } from './audit/index.js';
 import { authModule } from './auth/index.js';
 import { boardModule } from './board/index.js';
 import { careModule } from './care/index.js';
+import { invitationModule } from './invitation/index.js';
 import { complaintModule } from './complaint/index.js';
 import { customerModule } from './customer/index.js';
 import { followUpModule } from './follow-up/index.js';
@@ -54,4 +55,5 @@ export const MODULES: readonly ModuleManifest[] = [
   partsModule,
   outboxModule,
   careModule,
+  invitationModule,
 ];

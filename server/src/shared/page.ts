@@ -59,3 +59,12 @@ export function toConnection<T extends { id: number }>(rows: T[], totalCount: nu
     },
   };
 }
+
+/**
+ * The rows of a page of a list computed in memory (ids are positions 1…n in list order), shaped like
+ * `keyset`'s query result for `toConnection`: in the direction of travel, one extra row when more follow.
+ */
+export function pageOfList<T extends { id: number }>(all: readonly T[], page: PageRequest): T[] {
+  const within = all.filter((r) => (page.afterId === null || r.id > page.afterId) && (page.beforeId === null || r.id < page.beforeId));
+  return (page.backward ? within.reverse() : within).slice(0, page.limit + 1);
+}

@@ -124,6 +124,12 @@ export class CareService {
     );
   }
 
+  /** What is due in [from, to] (local dates) for the store, computed from the archive and the visits; and the store's time zone. */
+  async dueBetween(em: EntityManager, storeId: number, from: string, to: string): Promise<{ items: CareItem[]; timezone: string }> {
+    const facts = await this.facts(em, storeId);
+    return { items: this.items(facts, from, to), timezone: facts.timezone };
+  }
+
   private items(facts: Facts, from: string, to: string): CareItem[] {
     return [...facts.vehicles.flatMap((v) => vehicleItems(v, from, to)), ...facts.customers.flatMap((c) => customerItems(c, from, to, true))];
   }
