@@ -6,7 +6,7 @@ import { repoRoot } from '../src/config.js';
 
 const root = repoRoot();
 const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-built.graphql'), 'utf8');
-const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached'];
+const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached', 'UpdateCustomerArchive', 'ArchiveFields', 'ChurnRisk', 'AwardBehaviourPoints'];
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
 describe('issue 10 contract, the part built: archive completeness, complaints and follow-up calls of care.graphql', () => {
@@ -37,5 +37,8 @@ describe('issue 10 contract, the part built: archive completeness, complaints an
     expect(values('FollowUpKind')).toEqual(expect.arrayContaining(['CALLBACK', 'TRACKING_CALL', 'COMPLAINT_RECALL', 'CALL_WHEN_PARTS_ARRIVE']));
     expect(values('FollowUpStatus')).toEqual(expect.arrayContaining(['OPEN', 'OVERDUE']));
     expect(values('CallOutcome')).toEqual(expect.arrayContaining(['REACHED', 'NO_ANSWER']));
+    expect(values('VehicleAgeClass').sort()).toEqual(['IN_WARRANTY', 'OVER_FIVE_YEARS', 'TWO_TO_FIVE_YEARS']);
+    expect(values('BehaviourPointsReason')).toEqual(expect.arrayContaining(['CHECK_IN', 'SHARE']));
+    expect(values('ValueClass')).toEqual(['A', 'B', 'C', 'D']);
   });
 });

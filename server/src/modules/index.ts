@@ -16,6 +16,7 @@ import { partsModule } from './parts/index.js';
 import { platformModule } from './platform/index.js';
 import { qualityCheckModule } from './quality-check/index.js';
 import { receptionModule } from './reception/index.js';
+import { segmentationModule } from './segmentation/index.js';
 import { settlementModule } from './settlement/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
@@ -50,4 +51,5 @@ export const MODULES: readonly ModuleManifest[] = [
   settlementModule,
   documentsModule,
   partsModule,
+  segmentationModule,
 ];

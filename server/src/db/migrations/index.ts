@@ -21,6 +21,7 @@ import { Migration20261124121000_settlement } from './Migration20261124121000_se
 import { Migration20261124130000_customer_archive } from './Migration20261124130000_customer_archive.js';
 import { Migration20261124131000_complaints } from './Migration20261124131000_complaints.js';
 import { Migration20261124132000_follow_up } from './Migration20261124132000_follow_up.js';
+import { Migration20261124134500_segmentation } from './Migration20261124134500_segmentation.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -47,4 +48,5 @@ export const migrationsList = [
   { name: 'Migration20261124130000_customer_archive', class: Migration20261124130000_customer_archive },
   { name: 'Migration20261124131000_complaints', class: Migration20261124131000_complaints },
   { name: 'Migration20261124132000_follow_up', class: Migration20261124132000_follow_up },
+  { name: 'Migration20261124134500_segmentation', class: Migration20261124134500_segmentation },
 ];
