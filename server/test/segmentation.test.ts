@@ -6,6 +6,7 @@ import { insertPastVisits, type PastVisit } from '../src/modules/segmentation/pa
 import { A, local, MAINTENANCE_1H } from './helpers/appointments.js';
 import { approveOneLineEstimate, assign, createCustomerAndVehicle, createWorkOrder, move, passQualityCheck, recordDelivery, recordWalkAround, settle } from './helpers/flows.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { taskList } from '../src/services.js';
 
 // Tuesday 1 December 2026, 09:00 in the store's zone (ahead of the real clock, so nothing scheduled comes due by itself).
 const clock = new ManualClock(new Date('2026-12-01T09:00:00+08:00'));
@@ -142,10 +143,13 @@ describe('churn risk (R-SEG-4)', () => {
     const saved = clock.now();
     try {
       clock.set(new Date(saved.getTime() + 2 * MONTH));
-      await app.server.services.segmentation.recomputeStore(app.storeId);
+      await taskList(app.server.services)['segmentation.nightly']({ storeId: app.storeId }, { attempt: 1, maxAttempts: 25 });
       const s = await segmentOf(c.customerId);
       expect(s.valueClass).toBe('D');
       expect(s.segment.churnRisk).toMatchObject({ level: 'MEDIUM', reason: '近 7 个月未到店' });
+      // The next run is queued once, for 03:00 in the store's zone.
+      const jobs = await sql<{ local: string }>(`select to_char(run_at at time zone 'Asia/Shanghai', 'HH24:MI') as local from graphile_worker.jobs where key = ?`, [`segmentation.nightly:${app.storeId}`]);
+      expect(jobs).toEqual([{ local: '03:00' }]);
     } finally {
       clock.set(saved);
       await app.server.services.segmentation.recomputeStore(app.storeId);

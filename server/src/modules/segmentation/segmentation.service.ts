@@ -9,7 +9,7 @@ import { InputCheck } from '../../shared/input-check.js';
 import { notFound, ok, refuse, type Result } from '../../shared/result.js';
 import { Customer } from '../customer/customer.entity.js';
 import { ValueClass } from '../customer/customer-type.js';
-import { atLocal, addDays, localDay } from '../appointment/local-time.js';
+import { atLocal, localDay } from '../appointment/local-time.js';
 import { Store } from '../store/store.entity.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { WorkOrderStatus } from '../work-order/work-order.enums.js';
@@ -228,23 +228,27 @@ export class SegmentationService {
   /** Keeps one nightly job queued per store (a key; an existing one keeps its time). Once per process and store. */
   private async ensureNightly(tx: EntityManager, storeId: number): Promise<void> {
     if (this.nightlyScheduled.has(storeId)) return;
-    const runAt = await this.nextNightly(tx, storeId);
-    await tx.execute(`select graphile_worker.add_job(?, json_build_object('storeId', ?::int), run_at := ?, job_key := ?, job_key_mode := 'preserve_run_at')`, [NIGHTLY_TASK, storeId, runAt, `${NIGHTLY_TASK}:${storeId}`]);
+    await this.scheduleNightly(tx, storeId, 'preserve_run_at');
     this.nightlyScheduled.add(storeId);
   }
 
-  private async nextNightly(em: EntityManager, storeId: number): Promise<Date> {
-    const store = await em.findOneOrFail(Store, storeId);
-    const now = this.clock.now();
-    const today = atLocal(store.timezone, localDay(store.timezone, now), NIGHTLY_AT_MINUTES);
-    return today > now ? today : atLocal(store.timezone, addDays(localDay(store.timezone, now), 1), NIGHTLY_AT_MINUTES);
+  /**
+   * The next 03:00 in the store's zone, on the database's clock like every job-queue time (not the injected
+   * clock: a test's clock standing in the past must not make the job come due again and again).
+   */
+  private async scheduleNightly(em: EntityManager, storeId: number, mode: 'preserve_run_at' | 'replace'): Promise<void> {
+    await em.execute(
+      `select graphile_worker.add_job(?, json_build_object('storeId', s.id), job_key := ?, job_key_mode := ?,
+              run_at := (date_trunc('day', now() at time zone s.timezone) + interval '1 day' + make_interval(mins => ?)) at time zone s.timezone)
+         from store s where s.id = ?`,
+      [NIGHTLY_TASK, `${NIGHTLY_TASK}:${storeId}`, mode, NIGHTLY_AT_MINUTES, storeId],
+    );
   }
 
   /** The nightly task: every customer of the store, then the next night's run. */
   async nightly(storeId: number): Promise<void> {
     await this.recomputeStore(storeId);
-    const em = this.orm.em.fork();
-    await this.queue.schedule(em, NIGHTLY_TASK, { storeId }, { runAt: await this.nextNightly(em, storeId), key: `${NIGHTLY_TASK}:${storeId}:next` });
+    await this.scheduleNightly(this.orm.em.fork(), storeId, 'replace');
   }
 
   // ---- reads -------------------------------------------------------------------------------
