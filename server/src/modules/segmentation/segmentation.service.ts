@@ -95,14 +95,14 @@ export class SegmentationService {
       },
       notFound: notFound('SegmentationSettings'),
       expectedVersion: input.expectedVersion,
-      apply: async (_tx, s) => {
+      apply: async (tx, s) => {
         const changed: Record<string, unknown> = {};
         for (const key of Object.keys(SEGMENTATION_DEFAULTS) as (keyof SettingsValues)[]) {
           const value = input[key];
           if (value != null) (s as unknown as Record<string, unknown>)[key] = changed[key] = value;
         }
         // New thresholds: every customer is recomputed now, on the job queue, in this transaction.
-        await this.queue.schedule(_tx, RECOMPUTE_TASK, { storeId: actor.storeId }, { key: `${RECOMPUTE_TASK}:${actor.storeId}` });
+        await this.queue.schedule(tx, RECOMPUTE_TASK, { storeId: actor.storeId }, { key: `${RECOMPUTE_TASK}:${actor.storeId}` });
         return { kind: 'UPDATED', data: changed };
       },
     });
