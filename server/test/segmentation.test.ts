@@ -249,6 +249,22 @@ describe('recomputed when the history changes (R-SEG-3)', () => {
   });
 });
 
+describe('recomputed when the vehicle archive changes (R-SEG-1/2)', () => {
+  it('R-SEG-1/2 updateVehicle is an event: the consumer recomputes the vehicle-age class and the usage', async () => {
+    const c = await customerWith([{ monthsAgo: 1, fen: 50_000 }]);
+    expect((await segmentOf(c.customerId)).segment).toMatchObject({ vehicleAgeClass: 'TWO_TO_FIVE_YEARS', usage: 'PRIVATE' });
+    const [{ version }] = await sql<{ version: number }>('select version from vehicle where id = ?', [c.vid]);
+    const res = await app.gql(
+      `mutation($input: UpdateVehicleInput!) { updateVehicle(input: $input) { vehicle { version } userErrors { code } } }`,
+      { input: { id: c.vehicleId, expectedVersion: version, purchaseDate: yearsAgo(0, 6), usage: 'OFFICIAL' } },
+      { token: await app.login('advisor') },
+    );
+    expect(res.data.updateVehicle).toEqual({ vehicle: { version: version + 1 }, userErrors: [] });
+    await app.server.services.dispatcher.dispatch(app.storeId);
+    expect((await segmentOf(c.customerId)).segment).toMatchObject({ vehicleAgeClass: 'IN_WARRANTY', usage: 'OFFICIAL', tagCodes: expect.arrayContaining(['NEW_CAR']) });
+  });
+});
+
 describe('A-class priority (R-SEG-3)', () => {
   it('R-SEG-3 the wall’s VIP flag comes from the computed class', async () => {
     const vip = await customerWith([
