@@ -9,7 +9,7 @@ const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'ca
 const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached', 'UpdateCustomerArchive', 'ArchiveFields', 'ChurnRisk', 'AwardBehaviourPoints'];
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
-describe('issue 10 contract, the part built: archive completeness, complaints and follow-up calls of care.graphql', () => {
+describe('issue 10 contract, the part built: archive completeness, complaints, follow-up calls, segments, churn risk and behaviour points of care.graphql', () => {
   it('validate against schema.graphql', () => {
     const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
     const doc = parse(extracted);
