@@ -6,10 +6,11 @@ import { repoRoot } from '../src/config.js';
 
 const root = repoRoot();
 const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-built.graphql'), 'utf8');
-const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached', 'CareCalendar', 'Outbox'];
+const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached', 'CareCalendar', 'Outbox', 'UpdateCustomerArchive', 'ArchiveFields', 'ChurnRisk', 'AwardBehaviourPoints'];
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
-describe('issue 10 contract, the part built: archive completeness, complaints, follow-up calls, the care calendar and the outbox of care.graphql', () => {
+describe('issue 10 contract, the part built: archive, complaints, follow-up calls, the care calendar, the outbox, segments, churn risk and behaviour points of care.graphql', () => {
+
   it('validate against schema.graphql', () => {
     const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
     const doc = parse(extracted);
@@ -40,5 +41,8 @@ describe('issue 10 contract, the part built: archive completeness, complaints, f
     expect(values('OutboxStatus')).toEqual(expect.arrayContaining(['SCHEDULED', 'SENT', 'FAILED', 'SUPPRESSED']));
     expect(values('OutboxChannel')).toEqual(expect.arrayContaining(['SMS', 'WECHAT', 'APP_PUSH', 'PHONE_TASK']));
     expect(values('CareKind')).toEqual(expect.arrayContaining(['MAINTENANCE_DUE', 'WARRANTY_CHECK', 'INSURANCE_EXPIRY', 'INSPECTION_DUE', 'BIRTHDAY', 'HOLIDAY', 'NEW_CAR_WELCOME']));
+    expect(values('VehicleAgeClass').sort()).toEqual(['IN_WARRANTY', 'OVER_FIVE_YEARS', 'TWO_TO_FIVE_YEARS']);
+    expect(values('BehaviourPointsReason')).toEqual(expect.arrayContaining(['CHECK_IN', 'SHARE']));
+    expect(values('ValueClass')).toEqual(['A', 'B', 'C', 'D']);
   });
 });

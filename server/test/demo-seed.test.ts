@@ -44,7 +44,8 @@ describe('demo data that looks real', () => {
 
   it('has 25 work orders over every status, whose histories follow the transitions table', async () => {
     const em = app.orm.em.fork();
-    const orders = await em.find(WorkOrder, {});
+    // The customers' past visits (R-SEG-3, numbered H…) are history imported without events; the floor's orders are WO….
+    const orders = await em.find(WorkOrder, { number: { $like: 'WO%' } });
     expect(orders).toHaveLength(25);
     expect(new Set(orders.map((o) => o.status))).toEqual(new Set(Object.values(WorkOrderStatus)));
     for (const wo of orders) {
@@ -93,10 +94,10 @@ describe('demo data that looks real', () => {
 
   it('issue 8: every delivered order has a settlement in force and a delivery record; some customers have points (R-DEL-1..4, R-SEG-5)', async () => {
     const em = app.orm.em.fork();
-    const delivered = await em.find(WorkOrder, { status: WorkOrderStatus.DELIVERED });
+    const delivered = await em.find(WorkOrder, { status: WorkOrderStatus.DELIVERED, number: { $like: 'WO%' } });
     expect(delivered.length).toBeGreaterThan(0);
     const rows = await em.getConnection().execute<{ settled: number; recorded: number; special: number; points: number }[]>(
-      `select (select count(distinct work_order_id)::int from settlement) settled, (select count(*)::int from delivery) recorded,
+      `select (select count(distinct s.work_order_id)::int from settlement s join work_order w on w.id = s.work_order_id where w.number like 'WO%') settled, (select count(*)::int from delivery) recorded,
               (select count(*)::int from settlement where invoice_kind = 'SPECIAL') special, (select count(*)::int from points_account where balance > 0) points`,
     );
     expect(rows[0]).toMatchObject({ settled: delivered.length, recorded: delivered.length });
@@ -128,6 +129,21 @@ describe('demo data that looks real', () => {
     expect(requests.n).toBe(1);
     const [lines] = await sql(`select count(*)::int as n, count(distinct e.work_order_id)::int as orders from estimate_line l join estimate e on e.id = l.estimate_id where l.catalog_part_id is not null`);
     expect(lines.n).toBeGreaterThan(10);
+  });
+
+  it('R-SEG-3: customers in every value class, computed from their seeded history with the reasons (none set by hand)', async () => {
+    const login = await app.gql(`mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }`, { u: 'manager', p: DEMO_PASSWORD });
+    const token = login.data.login.token as string;
+    const res = await app.gql(`{ customers(first: 100) { edges { node { valueClass segment { valueClass reasons } } } } }`, {}, { token });
+    const nodes = res.data.customers.edges.map((e: { node: { valueClass: string; segment: { valueClass: string; reasons: string[] } } }) => e.node);
+    expect(new Set(nodes.map((n: { valueClass: string }) => n.valueClass))).toEqual(new Set(['A', 'B', 'C', 'D']));
+    for (const n of nodes) {
+      expect(n.segment.valueClass).toBe(n.valueClass);
+      expect(n.segment.reasons.length).toBeGreaterThan(0);
+    }
+    const churn = await app.gql(`{ churnRisk(first: 50) { totalCount edges { node { level reason } } } }`, {}, { token });
+    expect(churn.data.churnRisk.totalCount).toBeGreaterThan(0);
+    expect(churn.data.churnRisk.edges.some((e: { node: { reason: string } }) => e.node.reason.includes('保修期'))).toBe(true);
   });
 
   it('pairs a demo wall display with the known demo token', async () => {

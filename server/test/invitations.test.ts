@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 const LIST = `query($kinds: [InvitationKind!], $first: Int, $after: String) { invitationCandidates(first: $first, after: $after, kinds: $kinds) {
-  totalCount edges { cursor node { customer { id name } vehicle { id plate } kind dueOn reason suggestedSlots { start end } } } pageInfo { hasNextPage endCursor } } }`;
+  totalCount edges { cursor node { id customer { id name } vehicle { id plate } kind dueOn reason suggestedSlots { start end } } } pageInfo { hasNextPage endCursor } } }`;
 const UPDATE_VEHICLE = `mutation($input: UpdateVehicleInput!) { updateVehicle(input: $input) { vehicle { id version } userErrors { code field } } }`;
 const dayOf = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -120,6 +120,12 @@ describe('store invitations (R-APT-7)', () => {
     expect(first.pageInfo.hasNextPage).toBe(true);
     const rest = await list(null, 'cs', { first: 100, after: first.pageInfo.endCursor });
     expect([...first.edges, ...rest.edges].map((e: { node: { vehicle: { id: string }; kind: string } }) => `${e.node.vehicle.id}:${e.node.kind}`)).toEqual(all.edges.map((e: { node: { vehicle: { id: string }; kind: string } }) => `${e.node.vehicle.id}:${e.node.kind}`));
+    // Each candidate is a node: the vehicle and the kind.
+    const one = all.edges[0].node;
+    const node = await app.gql(`query($id: ID!) { node(id: $id) { ... on InvitationCandidate { id kind dueOn reason vehicle { id } suggestedSlots { start } } } }`, { id: one.id }, { token: await app.login('cs') });
+    expect(node.data.node).toMatchObject({ id: one.id, kind: one.kind, dueOn: one.dueOn, reason: one.reason, vehicle: { id: one.vehicle.id } });
+    expect(node.data.node.suggestedSlots.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(all.edges.map((e: { node: { id: string } }) => e.node.id)).size).toBe(all.edges.length);
     const res = await app.gql(LIST, { first: 5 }, { token: await app.login('tech1') });
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

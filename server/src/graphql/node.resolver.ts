@@ -18,7 +18,7 @@ export class NodeResolver {
     const parsed = fromGlobalId(id);
     const load = parsed && Object.hasOwn(loaders, parsed.type) ? loaders[parsed.type] : null;
     if (!parsed || !load) return null;
-    const found = await load(ctx.em, parsed.id, actor);
+    const found = await load(ctx.em, parsed.id, actor, ctx.services);
     if (found === 'FORBIDDEN') throw forbidden();
     return found;
   }

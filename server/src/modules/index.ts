@@ -19,6 +19,7 @@ import { partsModule } from './parts/index.js';
 import { platformModule } from './platform/index.js';
 import { qualityCheckModule } from './quality-check/index.js';
 import { receptionModule } from './reception/index.js';
+import { segmentationModule } from './segmentation/index.js';
 import { settlementModule } from './settlement/index.js';
 import { staffModule } from './staff/index.js';
 import { storeModule } from './store/index.js';
@@ -56,4 +57,5 @@ export const MODULES: readonly ModuleManifest[] = [
   outboxModule,
   careModule,
   invitationModule,
+  segmentationModule,
 ];

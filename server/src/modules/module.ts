@@ -29,7 +29,7 @@ export interface PlatformDeps {
 }
 
 /** Loads an object of the actor's store by database id for `node(id:)`; FORBIDDEN when the actor's role may not see that type. */
-export type NodeLoader = (em: EntityManager, id: number, actor: Actor) => Promise<object | null | 'FORBIDDEN'>;
+export type NodeLoader = (em: EntityManager, id: number, actor: Actor, services: Services) => Promise<object | null | 'FORBIDDEN'>;
 
 /**
  * What a module plugs into the platform; the app, the schema, the ORM, `node(id:)` and the service

@@ -1,6 +1,7 @@
 // Deterministic demo data for a fictional Beijing VW 4S workshop.
 // Pure data and generators: no I/O, no database access.
 
+import type { HistoryProfile } from '../modules/segmentation/segmentation.seed.js';
 import { withCheckDigit } from '../shared/vin.js';
 
 export const ALL_SKILLS = ['ENGINE', 'ELECTRICAL', 'CHASSIS', 'BODY', 'PAINT', 'MAINTENANCE'] as const;
@@ -22,7 +23,8 @@ export const ALL_ROLES = [
 export type Role = (typeof ALL_ROLES)[number];
 
 export type CustomerType = 'PRIVATE' | 'OFFICIAL' | 'COMMERCIAL';
-export type ValueClass = 'A' | 'B' | 'C' | 'D';
+/** The kind of past the demo gives a customer (segmentation.seed.ts); their value class is computed from it (R-SEG-3), never set. */
+export type { HistoryProfile } from '../modules/segmentation/segmentation.seed.js';
 
 export interface DemoStore {
   name: string;
@@ -49,7 +51,7 @@ export interface DemoCustomer {
   name: string;
   mobile: string;
   customerType: CustomerType;
-  valueClass: ValueClass;
+  history: HistoryProfile;
 }
 
 export interface DemoVehicle {
@@ -230,13 +232,14 @@ export function demoCustomers(count: number, rng: Rng): DemoCustomer[] {
       return pick(rng, SURNAMES) + pick(rng, GIVEN_NAMES);
     });
     const mobile = unique(mobiles, () => pick(rng, MOBILE_PREFIXES) + digits(rng, 8));
-    const valueClass = weighted<ValueClass>(rng, [
-      ['A', 15],
-      ['B', 30],
-      ['C', 35],
-      ['D', 20],
+    const history = weighted<HistoryProfile>(rng, [
+      ['NEW', 25],
+      ['LOYAL', 15],
+      ['OPPORTUNITY', 30],
+      ['MARGINAL', 35],
+      ['LOST', 20],
     ]);
-    customers.push({ name, mobile, customerType, valueClass });
+    customers.push({ name, mobile, customerType, history });
   }
   return customers;
 }

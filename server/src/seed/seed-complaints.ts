@@ -26,7 +26,7 @@ export async function seedComplaints(orm: MikroORM, services: Services, clock: M
   const cs = actor('cs');
   const advisor = actor('advisor');
   // Most recently delivered first: each complaint comes after its visit.
-  const delivered = await orm.em.fork().find(WorkOrder, { store: o.storeId, status: WorkOrderStatus.DELIVERED }, { orderBy: { trackingExpiresAt: 'desc' } });
+  const delivered = await orm.em.fork().find(WorkOrder, { store: o.storeId, status: WorkOrderStatus.DELIVERED, trackingExpiresAt: { $ne: null } }, { orderBy: { trackingExpiresAt: 'desc' } });
   const at = (minutesAgo: number) => clock.set(new Date(o.now.getTime() - minutesAgo * MINUTE));
   const file = async (wo: WorkOrder, minutesAgo: number, words: string, category: ComplaintCategory, severity: ComplaintSeverity) => {
     at(minutesAgo);

@@ -11,8 +11,8 @@ import { BayService } from '../modules/store/bay.service.js';
 import type { CreateVehicleInput } from '../modules/vehicle/dto.js';
 import { VehicleService } from '../modules/vehicle/vehicle.service.js';
 import { DisplayToken } from '../modules/display/display-token.entity.js';
-import { Customer } from '../modules/customer/customer.entity.js';
-import { CustomerType, ValueClass } from '../modules/customer/customer-type.js';
+import { CustomerType } from '../modules/customer/customer-type.js';
+import { seedSegmentHistory } from '../modules/segmentation/segmentation.seed.js';
 import { Role, Skill } from '../modules/staff/roles.js';
 import { Staff } from '../modules/staff/staff.entity.js';
 import { Bay } from '../modules/store/bay.entity.js';
@@ -169,8 +169,6 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   const cars = demoVehicles(40, rng);
   for (const [i, c] of people.entries()) {
     const customer = expectOk(`customer ${i}`, await customerService.create(orm.em.fork(), asAdvisor, { name: c.name, mobile: c.mobile, customerType: c.customerType as CustomerType } as CreateCustomerInput));
-    // The value class is computed from history by the segmentation module (R-SEG); until it exists the demo sets it.
-    await orm.em.fork().nativeUpdate(Customer, { id: customer.id }, { valueClass: c.valueClass as ValueClass });
     const v = cars[i];
     vehicles.push(
       expectOk(`vehicle ${i}`, await vehicleService.create(orm.em.fork(), asAdvisor, { vin: v.vin, plate: v.plate, brand: v.brand, model: v.model, color: v.color, mileageKm: v.mileageKm, ownerId: customer.globalId } as CreateVehicleInput)),
@@ -186,6 +184,9 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
     inspector: staff.find((s) => s.roles.includes(Role.QC_INSPECTOR))!,
   };
 
+  // R-SEG-3: each customer's past visits; their value classes are computed from them at the end.
+  await seedSegmentHistory(orm.em.fork(), { storeId: store.id, advisorId: advisors[0].id, now, rng: createRng(20261124), customers: people.map((c, i) => ({ customerId: vehicles[i].owner.id, vehicleId: vehicles[i].id, history: c.history })) });
+
   const clock = new ManualClock(now);
   // The product's services, with every module's transition guards (R-REC-3 holds for the seed too).
   const services = createServices(orm, opts.config ?? readConfig(process.env), [], clock);
@@ -199,6 +200,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   }
   await seedJobWaitingForParts(orm.em.fork(), services, clock, store.id);
   await seedAppointments(orm, { now, storeCode: demoStore.code });
+  await services.segmentation.recomputeStore(store.id);
   await seedComplaints(orm, services, clock, { storeId: store.id, now, staff });
   clock.set(now);
   await seedCare(services, { now, storeId: store.id, advisor: asAdvisor });

@@ -26,6 +26,7 @@ import { Migration20261124141000_archive_deadline_tasks } from './Migration20261
 import { Migration20261124142000_survey_via } from './Migration20261124142000_survey_via.js';
 import { Migration20261124140000_care_outbox } from './Migration20261124140000_care_outbox.js';
 import { Migration20261124141000_workshop_parts } from './Migration20261124141000_workshop_parts.js';
+import { Migration20261124134500_segmentation } from './Migration20261124134500_segmentation.js';
 
 /** Every checked-in migration, in order (explicit, so discovery works the same under tsx and Vitest). */
 export const migrationsList = [
@@ -52,6 +53,7 @@ export const migrationsList = [
   { name: 'Migration20261124130000_customer_archive', class: Migration20261124130000_customer_archive },
   { name: 'Migration20261124131000_complaints', class: Migration20261124131000_complaints },
   { name: 'Migration20261124132000_follow_up', class: Migration20261124132000_follow_up },
+  { name: 'Migration20261124134500_segmentation', class: Migration20261124134500_segmentation },
   { name: 'Migration20261124140000_care_outbox', class: Migration20261124140000_care_outbox },
   { name: 'Migration20261124140000_complaint_recall_tasks', class: Migration20261124140000_complaint_recall_tasks },
   { name: 'Migration20261124141000_archive_deadline_tasks', class: Migration20261124141000_archive_deadline_tasks },

@@ -18,6 +18,7 @@ import { actorMayMoveAppointment, findAppointmentTransition, HOLDS_CAPACITY, REL
 import { addBusy, bookableDays, bookedMinutes, type Capacity, type CapacitySettings, type FreeSlot, freeSlots, nearest, windowCheck } from './capacity.js';
 import { addDays, atLocal, daysBetween, localDay, parseClock } from './local-time.js';
 import type { AppointmentParts, BookedPart, PartsShortage } from './appointment.parts.js';
+import type { AppointmentPriority } from './appointment.priority.js';
 import type {
   AppointmentFilter,
   AppointmentJobInput,
@@ -75,7 +76,16 @@ export class AppointmentService {
     private readonly queue: JobQueue,
     /** R-APT-4/5: the parts department (the parts module), when the booking asks for parts. */
     private readonly parts: () => AppointmentParts | undefined = () => undefined,
+    /** R-SEG-3: A-class priority (the segmentation module), when it is loaded. */
+    private readonly priority: () => AppointmentPriority | undefined = () => undefined,
   ) {}
+
+  /** R-SEG-3: an A-class customer is offered (and may book) same-day slots even when the store refuses same-day bookings. */
+  private async withPriority(em: EntityManager, storeId: number, customerId: number | null, settings: CapacitySettings): Promise<CapacitySettings> {
+    if (settings.sameDayAllowed || customerId == null) return settings;
+    const first = await this.priority()?.sameDayPriority(em, storeId, customerId);
+    return first ? { ...settings, sameDayAllowed: true } : settings;
+  }
 
   private get now(): Date {
     return this.log.clock.now();
@@ -213,7 +223,9 @@ export class AppointmentService {
     const from = input.from.getTime() < now.getTime() ? now : input.from;
     const to = new Date(from.getTime() + (days + 1) * 86_400_000);
     const loaded = await this.loadCapacity(em, actor.storeId, from, to);
-    const { settings } = loaded;
+    const vehicleId = input.vehicleId == null ? null : dbId(input.vehicleId, 'Vehicle');
+    const owner = vehicleId == null ? null : ((await em.findOne(Vehicle, { id: vehicleId, store: actor.storeId }, { fields: ['owner'] }))?.owner.id ?? null);
+    const settings = await this.withPriority(em, actor.storeId, owner, loaded.settings);
     const window = bookableDays(settings, now);
     const firstDay = [localDay(settings.timezone, from), window.first].sort()[1];
     const lastDay = [addDays(localDay(settings.timezone, from), days - 1), window.last].sort()[0];
@@ -252,7 +264,7 @@ export class AppointmentService {
 
         const dayStart = new Date(now.getTime() - 86_400_000);
         const loaded = await this.loadCapacity(tx, storeId, dayStart, new Date(now.getTime() + 62 * 86_400_000));
-        const { settings } = loaded;
+        const settings = await this.withPriority(tx, storeId, customer!.id, loaded.settings);
         const place = windowCheck(settings, now, input.slotStart);
         if (place === 'OUTSIDE') return [refusal(E.OUTSIDE_BOOKING_WINDOW, ['input', 'slotStart'], { days: settings.bookingWindowDays })];
         if (place === 'SAME_DAY') return [refusal(E.SAME_DAY_NOT_ALLOWED, ['input', 'slotStart'])];

@@ -15,7 +15,7 @@ export const appointmentModule = defineModule({
     CarriedOverItem: (em, id, actor) => em.findOne(CarriedOverItem, { id, store: actor.storeId }),
   },
   // R-APT-4/5: booking holds parts through the parts module's service (the AppointmentParts port), found at run time.
-  services: ({ log, queue, registry }) => ({ appointments: new AppointmentService(log, queue, () => registry().parts) }),
+  services: ({ log, queue, registry }) => ({ appointments: new AppointmentService(log, queue, () => registry().parts, () => registry().segmentation) }),
   tasks: appointmentTasks,
 });
 

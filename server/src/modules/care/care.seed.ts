@@ -25,6 +25,8 @@ export async function seedCare(services: Services, opts: { now: Date; storeId: n
   const customers = await em.find(Customer, { store: opts.storeId }, { orderBy: { id: 'asc' } });
   const vehicles = await em.find(Vehicle, { store: opts.storeId, active: true }, { orderBy: { id: 'asc' } });
   const withVisits = new Set((await em.execute<{ vehicle_id: number }[]>('select distinct vehicle_id from work_order where store_id = ?', [opts.storeId])).map((r) => r.vehicle_id));
+  const fresh = vehicles.filter((v) => !withVisits.has(v.id));
+  if (fresh.length === 0) throw new Error('demo seed: the care seed needs vehicles without visits (new cars)');
   for (const [i, c] of customers.entries()) {
     const archive: Partial<UpdateCustomerInput> = {};
     if (i % 5 === 0) archive.birthday = `${1975 + (i % 20)}${addDays(today, 1 + (i % 28)).slice(4)}`;
@@ -43,8 +45,10 @@ export async function seedCare(services: Services, opts: { now: Date; storeId: n
     const archive: Partial<UpdateVehicleInput> = {};
     if (i % 5 === 2) archive.insuranceExpiresOn = addDays(today, 10 + (i % 30));
     if (i % 5 === 3) archive.inspectionDueOn = addDays(today, 12 + (i % 25));
-    if (!withVisits.has(v.id) && i % 3 === 0) Object.assign(archive, { purchaseDate: addDays(today, -(i % 6)), soldHere: true, warrantyYears: 3, warrantyKm: 100_000 });
-    else if (!withVisits.has(v.id) && i % 3 === 1) Object.assign(archive, { purchaseDate: addDays(today, -80 + (i % 12)), soldHere: true, warrantyYears: 3, warrantyKm: 100_000 });
+    // Cars without a visit are the new ones sold here: alternately just bought (welcome, call, questionnaire) and nearing the first maintenance.
+    const j = fresh.indexOf(v);
+    if (j >= 0 && j % 2 === 0) Object.assign(archive, { purchaseDate: addDays(today, -(j % 6) / 2), soldHere: true, warrantyYears: 3, warrantyKm: 100_000 });
+    else if (j >= 0) Object.assign(archive, { purchaseDate: addDays(today, -80 + (j % 12)), soldHere: true, warrantyYears: 3, warrantyKm: 100_000 });
     if (Object.keys(archive).length) {
       expectOk(`care vehicle ${i}`, await services.vehicles.update(em.fork(), opts.advisor, { id: v.globalId, expectedVersion: v.version, ...archive } as UpdateVehicleInput));
     }

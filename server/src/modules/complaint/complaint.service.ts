@@ -119,7 +119,7 @@ export class ComplaintService {
           await this.schedule(tx, actor.storeId, c.id, 'RECALL', c.recallDueAt);
         }
         if (input.to === S.REOPENED) c.recallDueAt = null;
-        return [{ kind: input.to, data: { from, to: input.to, note } }];
+        return [{ kind: input.to, data: { from, to: input.to, note, ...(input.to === S.RESOLVED ? { recallDueAt: c.recallDueAt?.toISOString() } : {}) } }];
       },
     });
   }

@@ -28,9 +28,9 @@ registerEnumType(ValueClass, {
   name: 'ValueClass',
   description: 'Customer value segment (R-SEG), A highest.',
   valuesConfig: {
-    A: { description: 'Highest value; shown as VIP on the wall.' },
-    B: { description: 'High value.' },
-    C: { description: 'Regular.' },
-    D: { description: 'Low or lapsed.' },
+    A: { description: 'Loyal (忠诚): high spend and frequency; shown as VIP on the wall, priority for slots.' },
+    B: { description: 'Opportunity (机会): paying, not yet loyal, or new.' },
+    C: { description: 'Marginal (边缘): only warranty or free work, or long gaps between visits.' },
+    D: { description: 'Lost (流失): no visit for more than 6 months, or left after the warranty.' },
   },
 });

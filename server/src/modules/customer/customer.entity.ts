@@ -32,7 +32,7 @@ export class Customer {
   @Enum({ items: () => CustomerType, default: CustomerType.PRIVATE })
   customerType: CustomerType = CustomerType.PRIVATE;
 
-  @Field(() => ValueClass, { nullable: true, description: 'A–D value segment (R-SEG); null until classified.' })
+  @Field(() => ValueClass, { nullable: true, description: 'A–D value segment (R-SEG-3), computed from the service history by the segmentation module (reasons in segment); null until classified.' })
   @Enum({ items: () => ValueClass, nullable: true })
   valueClass?: ValueClass | null;
 

@@ -73,18 +73,21 @@ export class FollowUpService {
    */
   async onComplaintEvent(tx: EntityManager, event: DomainEvent): Promise<void> {
     if (event.kind === ComplaintStatus.RESOLVED) {
+      // The complaint may have moved on since (confirmed, reopened): the event says what was due; a later event closes the task.
       const c = await tx.findOne(Complaint, { id: event.aggregateId }, { populate: ['customer'] });
-      if (!c || c.status !== ComplaintStatus.RESOLVED || !c.recallDueAt) return;
+      const dueAt = typeof event.data.recallDueAt === 'string' ? new Date(event.data.recallDueAt) : c?.recallDueAt;
+      if (!c || !dueAt) return;
       const resolutions = await tx.execute<{ n: string }[]>(
         `select count(*) as n from domain_event where store_id = ? and aggregate_type = ? and aggregate_id = ? and kind = ? and seq <= ?`,
         [event.store.id, event.aggregateType, c.id, ComplaintStatus.RESOLVED, event.seq],
       );
       const customer = c.customer.getEntity() as Customer;
-      const topic = `投诉回访：确认「${(c.resolution ?? '').slice(0, 80)}」客户是否满意`;
+      const resolution = typeof event.data.note === 'string' ? event.data.note : (c.resolution ?? '');
+      const topic = `投诉回访：确认「${resolution.slice(0, 80)}」客户是否满意`;
       await tx.execute(
         `insert into follow_up_task (store_id, kind, sequence, due_at, topic, channel, customer_id, complaint_id, created_at)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (complaint_id, sequence) do nothing`,
-        [c.store.id, Kind.COMPLAINT_RECALL, Number(resolutions[0].n), c.recallDueAt, topic.slice(0, 300), customer.preferredChannel ?? ContactChannel.PHONE, customer.id, c.id, event.at],
+        [c.store.id, Kind.COMPLAINT_RECALL, Number(resolutions[0].n), dueAt, topic.slice(0, 300), customer.preferredChannel ?? ContactChannel.PHONE, customer.id, c.id, event.at],
       );
     } else if (event.kind === ComplaintStatus.CONFIRMED || event.kind === ComplaintStatus.REOPENED) {
       await tx.execute(`update follow_up_task set status = ?, version = version + 1 where complaint_id = ? and status = ?`, [St.DONE, event.aggregateId, St.OPEN]);

@@ -1,5 +1,7 @@
 import { defineModule } from '../module.js';
-import { InvitationResolver } from './invitation.resolver.js';
+import { actsAs } from '../../shared/actor.js';
+import { INVITATION_ROLES } from './invitation.roles.js';
+import { InvitationResolver, toCandidate } from './invitation.resolver.js';
 import { InvitationService } from './invitation.service.js';
 import './invitation.templates.js';
 
@@ -7,6 +9,13 @@ import './invitation.templates.js';
 export const invitationModule = defineModule({
   name: 'invitation',
   resolvers: [InvitationResolver],
+  nodes: {
+    InvitationCandidate: async (em, key, actor, services) => {
+      if (!actsAs(actor, INVITATION_ROLES)) return 'FORBIDDEN';
+      const found = await services.invitations.one(em, actor, key);
+      return found ? toCandidate(found) : null;
+    },
+  },
   services: ({ clock, registry }) => ({ invitations: new InvitationService(clock, registry) }),
 });
 

@@ -1,10 +1,11 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff } from '../../graphql/auth-checker.js';
 import { PAGE_ARGS, pageRequest, toConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { renderTemplate } from '../outbox/outbox.templates.js';
 import { InvitationCandidate, InvitationCandidateConnection } from './dto/invitation.dto.js';
 import { InvitationKind } from './invitation.enums.js';
+import type { Invitation } from './invitation.service.js';
 import { INVITATION_ROLES } from './invitation.roles.js';
 
 @Resolver(() => InvitationCandidate)
@@ -21,7 +22,16 @@ export class InvitationResolver {
   ) {
     const page = pageRequest(first, after, last, before);
     const result = await ctx.services.invitations.candidates(ctx.em, requireStaff(ctx), page, kinds);
-    const rows = result.rows.map((r) => Object.assign(new InvitationCandidate(), { ...r, reason: renderTemplate(r.reason.template, ctx.locale, r.reason.variables) }));
-    return toConnection(rows, result.total, page);
+    return toConnection(result.rows.map(toCandidate), result.total, page);
   }
+
+  @FieldResolver(() => String, { description: 'Why, in the reader’s language (how the due date was reached).' })
+  reason(@Root() c: InvitationCandidate, @Ctx() ctx: Context): string {
+    return renderTemplate(c.why.template, ctx.locale, c.why.variables);
+  }
+}
+
+export function toCandidate(r: Invitation): InvitationCandidate {
+  const { reason, ...rest } = r;
+  return Object.assign(new InvitationCandidate(), { ...rest, why: reason });
 }

@@ -23,11 +23,11 @@ export function window(today: string): { from: string; to: string } {
  * before tomorrow), one a day at most while there are days to choose from, so the customer gets a
  * choice of days; filled up with later slots of the same days when the week is short.
  */
-export function suggestSlots(slots: readonly Slot[], dueOn: string, tomorrowStart: Date, dayOf: (at: Date) => string, count = SUGGESTED_SLOTS): Slot[] {
+export function suggestSlots<S extends Slot>(slots: readonly S[], dueOn: string, tomorrowStart: Date, dayOf: (at: Date) => string, count = SUGGESTED_SLOTS): S[] {
   const earliest = addDays(dueOn, -INVITE_DAYS_AHEAD);
   const usable = slots.filter((s) => s.start >= tomorrowStart && dayOf(s.start) >= earliest);
   const pool = usable.length >= count ? usable : slots.filter((s) => s.start >= tomorrowStart);
-  const picked: Slot[] = [];
+  const picked: S[] = [];
   const days = new Set<string>();
   for (const s of pool) {
     if (picked.length === count) break;

@@ -11,18 +11,21 @@ import { Skill } from '../staff/roles.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { WorkOrderStatus } from '../work-order/work-order.enums.js';
 import { InvitationKind } from './invitation.enums.js';
-import { DEFERRED_INVITE_AFTER_DAYS, type Slot, suggestSlots, window } from './invitation.rules.js';
+import { DEFERRED_INVITE_AFTER_DAYS, suggestSlots, window } from './invitation.rules.js';
+import type { SlotView } from '../appointment/appointment.service.js';
 
 /** One customer to invite, with the vehicle, why and when it is due, and the slots to offer. */
-export interface InvitationCandidate {
+export interface Invitation {
   /** Position in today's list (the page cursor). */
   id: number;
+  /** The vehicle and the kind (`node(id:)`): stable while the candidate stays on the list. */
+  key: number;
   customer: Customer;
   vehicle: Vehicle;
   kind: InvitationKind;
   dueOn: string;
   reason: { template: string; variables: Record<string, string | number | null> };
-  suggestedSlots: Slot[];
+  suggestedSlots: SlotView[];
 }
 
 interface Due {
@@ -30,11 +33,14 @@ interface Due {
   vehicleId: number;
   kind: InvitationKind;
   dueOn: string;
-  reason: InvitationCandidate['reason'];
+  reason: Invitation['reason'];
 }
 
 /** Slots are searched in the next two weeks (the booking window permitting). */
 const SLOT_SEARCH_DAYS = 14;
+const KIND_INDEX: Record<InvitationKind, number> = { FIRST_MAINTENANCE: 0, MAINTENANCE_DUE: 1, DEFERRED_ITEM: 2 };
+export const candidateKey = (vehicleId: number, kind: InvitationKind): number => vehicleId * 4 + KIND_INDEX[kind];
+
 const VALUE_RANK: Record<string, number> = { A: 0, B: 1, C: 2, D: 3 };
 const CLOSED_ORDER = [WorkOrderStatus.DELIVERED, WorkOrderStatus.CANCELLED];
 
@@ -52,7 +58,21 @@ export class InvitationService {
     private readonly registry: () => Services,
   ) {}
 
-  async candidates(em: EntityManager, actor: Actor, page: PageRequest, kinds?: readonly InvitationKind[] | null): Promise<{ rows: InvitationCandidate[]; total: number }> {
+  async candidates(em: EntityManager, actor: Actor, page: PageRequest, kinds?: readonly InvitationKind[] | null): Promise<{ rows: Invitation[]; total: number }> {
+    const list = await this.today(em, actor, kinds);
+    const rows = pageOfList(list.wanted.map((d, i) => ({ ...d, id: i + 1 })), page);
+    return { total: list.wanted.length, rows: await this.withSlots(em, actor, list, rows) };
+  }
+
+  /** One candidate of today's list by its key (`node(id:)`); null when it is no longer on the list. */
+  async one(em: EntityManager, actor: Actor, key: number): Promise<Invitation | null> {
+    const list = await this.today(em, actor, null);
+    const at = list.wanted.findIndex((d) => candidateKey(d.vehicleId, d.kind) === key);
+    if (at < 0) return null;
+    return (await this.withSlots(em, actor, list, [{ ...list.wanted[at], id: at + 1 }]))[0];
+  }
+
+  private async today(em: EntityManager, actor: Actor, kinds?: readonly InvitationKind[] | null) {
     const services = this.registry();
     const now = this.clock.now();
     const today = localDate(now, await this.timezone(em, actor.storeId));
@@ -91,26 +111,28 @@ export class InvitationService {
     // Soonest due first; on the same day the higher value class first (R-SEG-3).
     wanted.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || rank(a) - rank(b) || a.vehicleId - b.vehicleId || a.kind.localeCompare(b.kind));
 
-    const rows = pageOfList(wanted.map((d, i) => ({ ...d, id: i + 1 })), page);
+    return { wanted, customers, today, timezone };
+  }
+
+  private async withSlots(em: EntityManager, actor: Actor, list: { customers: Map<number, Customer>; today: string; timezone: string }, rows: (Due & { id: number })[]): Promise<Invitation[]> {
+    const { customers, today, timezone } = list;
     const vehicles = new Map((rows.length ? await em.find(Vehicle, { id: { $in: [...new Set(rows.map((d) => d.vehicleId))] } }) : []).map((v) => [v.id, v]));
     const tomorrow = atLocal(addDays(today, 1), 0, timezone);
-    let slots: Slot[] = [];
+    let slots: SlotView[] = [];
     if (rows.length) {
-      const found = await services.appointments.availableSlots(em, actor, { from: tomorrow, days: SLOT_SEARCH_DAYS, jobs: [{ title: '保养', skill: Skill.MAINTENANCE, standardHours: 1 }] });
-      slots = found.ok ? found.value.map((s) => ({ start: s.start, end: s.end })) : [];
+      const found = await this.registry().appointments.availableSlots(em, actor, { from: tomorrow, days: SLOT_SEARCH_DAYS, jobs: [{ title: '保养', skill: Skill.MAINTENANCE, standardHours: 1 }] });
+      slots = found.ok ? found.value : [];
     }
-    return {
-      total: wanted.length,
-      rows: rows.map((d) => ({
+    return rows.map((d) => ({
         id: d.id,
+        key: candidateKey(d.vehicleId, d.kind),
         customer: customers.get(d.customerId)!,
         vehicle: vehicles.get(d.vehicleId)!,
         kind: d.kind,
         dueOn: d.dueOn,
         reason: d.reason,
         suggestedSlots: suggestSlots(slots, d.dueOn, tomorrow, (at) => localDate(at, timezone)),
-      })),
-    };
+      }));
   }
 
   private async timezone(em: EntityManager, storeId: number): Promise<string> {

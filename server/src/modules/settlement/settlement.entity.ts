@@ -8,6 +8,7 @@ import { Staff } from '../staff/staff.entity.js';
 import { Store } from '../store/store.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { InvoiceKind, PaymentMethod } from './settlement.enums.js';
+import { BehaviourPointsReason } from '../segmentation/segmentation.enums.js';
 
 /** Defaults of the store's cash-desk settings. */
 export const SETTLEMENT_DEFAULTS = { discountLimitFen: 10_000, pointsPerYuan: 100, pointsEarnedPerYuan: 1 } as const;
@@ -138,6 +139,8 @@ export class SettlementInvoice {
  */
 @Entity({ tableName: 'settlement' })
 @Unique({ properties: ['store', 'number'] })
+// R-SEG: a customer's visits (settlements) by date, for the segmentation's history.
+@Index({ properties: ['customer', 'settledAt'] })
 @ObjectType({ implements: Node, description: 'A settlement statement (结算单, R-DEL-3): approved lines only, discount, points, tax, payments and invoice. Immutable; corrected by a reversal and a new settlement.' })
 export class Settlement {
   [OptionalProps]?: 'version' | 'globalId' | 'settledAt' | 'lineRows' | 'paymentRows' | 'lines' | 'totals' | 'payments' | 'invoice' | 'issuedPartRows' | 'issuedParts';
@@ -352,6 +355,10 @@ export class PointsEntry {
   /** The settlement it belongs to, if any. */
   @ManyToOne(() => Settlement, { ref: true, nullable: true })
   settlement?: Ref<Settlement> | null;
+
+  @Field(() => BehaviourPointsReason, { nullable: true, description: 'R-SEG-5: for behaviour points (awardPoints), why they were given; null for consumption points, redemptions and adjustments.' })
+  @Enum({ items: () => BehaviourPointsReason, nullable: true })
+  behaviour?: BehaviourPointsReason | null;
 
   @ManyToOne(() => Staff, { ref: true, nullable: true })
   recordedBy?: Ref<Staff> | null;

@@ -20,6 +20,7 @@ import type { AdjustPointsInput, ReverseSettlementInput, SettleWorkOrderInput, U
 import { PointsAccount, PointsEntry, Settlement, SettlementReversal, SettlementSettings } from './settlement.entity.js';
 import { InvoiceKind, SettlementEventKind } from './settlement.enums.js';
 import { SettlementError as E } from './settlement.errors.js';
+import type { BehaviourPointsReason } from '../segmentation/segmentation.enums.js';
 import { type ChargeLine, checkRedeem, customerGrossFen, discountNeedsManager, isValidUscc, paymentsAddUp, pointsEarned, settlementNumber, settlementTotals, type SettlementTotals } from './settlement.rules.js';
 
 /** Who settles (the cashier; managers and ADMIN pass every role check). */
@@ -274,6 +275,31 @@ export class SettlementService {
     });
   }
 
+  /**
+   * R-SEG-5: behaviour points (check-in, sharing…) into the same ledger as consumption points, with
+   * their reason and who gave them; at most `dailyCap` behaviour points per customer from `dayStart`
+   * (the store's day), counted under the store lock so that concurrent awards cannot pass it together.
+   */
+  async awardBehaviour(
+    em: EntityManager,
+    actor: Actor,
+    input: { customerId: number; points: number; behaviour: BehaviourPointsReason; reason: string; dailyCap: number; dayStart: Date },
+  ): Promise<Result<PointsAccount>> {
+    const storeId = actor.storeId;
+    return this.log.change(em, actor, {
+      type: POINTS_ACCOUNT,
+      storeId,
+      load: async (tx) => ((await tx.count(Customer, { id: input.customerId, store: storeId })) ? this.account(tx, storeId, input.customerId) : null),
+      notFound: notFound('Customer', ['input', 'customerId']),
+      apply: async (tx, account, at) => {
+        const [{ awarded }] = await tx.execute<{ awarded: number }[]>('select coalesce(sum(delta), 0)::int as awarded from points_entry where account_id = ? and behaviour is not null and at >= ?', [account.id, input.dayStart]);
+        if (awarded + input.points > input.dailyCap) return [refusal('POINTS_DAILY_CAP_REACHED', ['input', 'points'], { cap: input.dailyCap, awarded })];
+        await this.post(tx, actor, account, input.points, input.reason, null, at, input.behaviour);
+        return { kind: SettlementEventKind.POINTS_ADJUSTED, data: { customerId: input.customerId, delta: input.points, balance: account.balance, reason: input.reason, behaviour: input.behaviour } };
+      },
+    });
+  }
+
   /** The customer's account, created empty on first use (under the store lock held by the caller). */
   private async account(tx: EntityManager, storeId: number, customerId: number): Promise<PointsAccount> {
     const found = await tx.findOne(PointsAccount, { customer: customerId }, { refresh: true });
@@ -284,10 +310,10 @@ export class SettlementService {
   }
 
   /** One ledger entry and the balance with it (the database refuses a negative balance as a last net). */
-  private async post(tx: EntityManager, actor: Actor, account: PointsAccount, delta: number, reason: string, settlement: Settlement | null, at: Date): Promise<void> {
+  private async post(tx: EntityManager, actor: Actor, account: PointsAccount, delta: number, reason: string, settlement: Settlement | null, at: Date, behaviour: BehaviourPointsReason | null = null): Promise<void> {
     account.balance += delta;
     const staffId = staffIdOf(actor);
-    tx.create(PointsEntry, { account, delta, balanceAfter: account.balance, reason, settlement, recordedBy: staffId ? tx.getReference(Staff, staffId, { wrapped: true }) : null, at });
+    tx.create(PointsEntry, { account, delta, balanceAfter: account.balance, reason, settlement, behaviour, recordedBy: staffId ? tx.getReference(Staff, staffId, { wrapped: true }) : null, at });
     await tx.flush();
   }
 

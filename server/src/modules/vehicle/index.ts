@@ -8,7 +8,7 @@ export const vehicleModule = defineModule({
   entities: [Vehicle],
   resolvers: [VehicleResolver],
   nodes: { Vehicle: (em, id, actor) => em.findOne(Vehicle, { id, store: actor.storeId }) },
-  services: () => ({ vehicles: new VehicleService() }),
+  services: ({ log }) => ({ vehicles: new VehicleService(log) }),
 });
 
 declare module '../registry.js' {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventLog } from '../../events/event-log.js';
 import type { StaffActor } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
@@ -40,7 +41,13 @@ export function isCalendarDate(s: string): boolean {
 type ArchiveField = 'engineNumber' | 'transmissionNumber' | 'purchaseDate' | 'soldHere' | 'warrantyYears' | 'warrantyKm' | 'insuranceExpiresOn' | 'inspectionDueOn' | 'usage';
 const ARCHIVE_FIELDS: readonly ArchiveField[] = ['engineNumber', 'transmissionNumber', 'purchaseDate', 'soldHere', 'warrantyYears', 'warrantyKm', 'insuranceExpiresOn', 'inspectionDueOn', 'usage'];
 
+/** Rolls a change back that changes nothing (the log records only changes). */
+const UNCHANGED = refusal('UNCHANGED', null);
+
 export class VehicleService {
+  /** With the event log (the app), an archive change is also an event (`Vehicle` UPDATED), which the segmentation reads (R-SEG-1/2). */
+  constructor(private readonly log?: EventLog) {}
+
   async create(em: EntityManager, actor: StaffActor, input: CreateVehicleInput): Promise<Result<Vehicle>> {
     const check = new InputCheck();
     const vin = normalizeVin(input.vin ?? '');
@@ -111,10 +118,7 @@ export class VehicleService {
     const id = dbId(input.id, 'Vehicle');
     if (!id) return refuse(notFound('Vehicle'));
     if (check.failed) return refuse(...check.errors);
-    return em.transactional(async (tx) => {
-      const vehicle = await tx.findOne(Vehicle, { id, store: actor.storeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!vehicle) return refuse(notFound('Vehicle'));
-      if (vehicle.version !== input.expectedVersion) return refuse(refusal('STALE_VERSION', check.path('expectedVersion'), { current: vehicle.version }));
+    const changeOf = (vehicle: Vehicle) => {
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       for (const name of ARCHIVE_FIELDS) {
@@ -123,6 +127,31 @@ export class VehicleService {
         after[name] = values[name];
         (vehicle as unknown as Record<string, unknown>)[name] = values[name];
       }
+      return { before, after };
+    };
+    if (this.log) {
+      const result = await this.log.change(em, actor, {
+        type: 'Vehicle',
+        storeId: actor.storeId,
+        load: (tx) => tx.findOne(Vehicle, { id, store: actor.storeId }, { refresh: true }),
+        notFound: notFound('Vehicle'),
+        expectedVersion: input.expectedVersion,
+        versionField: check.path('expectedVersion'),
+        apply: async (tx, vehicle) => {
+          const { before, after } = changeOf(vehicle);
+          if (!Object.keys(after).length) return [UNCHANGED];
+          audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'vehicle.update', entity: 'Vehicle', entityId: vehicle.id, data: { before, after } });
+          return { kind: 'UPDATED', data: { fields: Object.keys(after) } };
+        },
+      });
+      if (!result.ok && result.errors[0] === UNCHANGED) return ok(await em.fork().findOneOrFail(Vehicle, { id, store: actor.storeId }));
+      return result;
+    }
+    return em.transactional(async (tx) => {
+      const vehicle = await tx.findOne(Vehicle, { id, store: actor.storeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!vehicle) return refuse(notFound('Vehicle'));
+      if (vehicle.version !== input.expectedVersion) return refuse(refusal('STALE_VERSION', check.path('expectedVersion'), { current: vehicle.version }));
+      const { before, after } = changeOf(vehicle);
       if (!Object.keys(after).length) return ok(vehicle);
       vehicle.version += 1;
       audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'vehicle.update', entity: 'Vehicle', entityId: vehicle.id, data: { before, after } });
