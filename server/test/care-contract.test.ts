@@ -3,13 +3,14 @@ import path from 'node:path';
 import { buildSchema, type DefinitionNode, type GraphQLEnumType, parse, print, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
+import { contractOperations } from './helpers/contract.js';
 
 const root = repoRoot();
-const extracted = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-built.graphql'), 'utf8');
-const NAMES = ['ArchiveCompleteness', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached', 'CareCalendar', 'Outbox', 'UpdateCustomerArchive', 'ArchiveFields', 'ChurnRisk', 'AwardBehaviourPoints'];
+const NAMES = ['UpdateCustomerArchive', 'ArchiveFields', 'ArchiveCompleteness', 'FollowUpTasks', 'TaskFields', 'CompleteCallbackWithSurvey', 'CallbackNotReached', 'FileComplaint', 'ComplaintFields', 'RespondToComplaint', 'ResolveComplaint', 'Complaints', 'CareCalendar', 'Outbox', 'CreateCampaign', 'ChurnRisk', 'AwardBehaviourPoints', 'InvitationCandidates'];
+const extracted = contractOperations('care.graphql', NAMES);
 const nameOf = (d: DefinitionNode) => ('name' in d && d.name ? d.name.value : '');
 
-describe('issue 10 contract, the part built: archive, complaints, follow-up calls, the care calendar, the outbox, segments, churn risk and behaviour points of care.graphql', () => {
+describe('issue 10 contract: every operation of care.graphql', () => {
 
   it('validate against schema.graphql', () => {
     const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
@@ -44,5 +45,6 @@ describe('issue 10 contract, the part built: archive, complaints, follow-up call
     expect(values('VehicleAgeClass').sort()).toEqual(['IN_WARRANTY', 'OVER_FIVE_YEARS', 'TWO_TO_FIVE_YEARS']);
     expect(values('BehaviourPointsReason')).toEqual(expect.arrayContaining(['CHECK_IN', 'SHARE']));
     expect(values('ValueClass')).toEqual(['A', 'B', 'C', 'D']);
+    expect(values('InvitationKind')).toEqual(expect.arrayContaining(['FIRST_MAINTENANCE', 'MAINTENANCE_DUE', 'DEFERRED_ITEM']));
   });
 });

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCrontab } from 'graphile-worker';
 import { dbId } from '../src/graphql/global-id.js';
@@ -8,6 +6,7 @@ import { MessagePurpose } from '../src/modules/outbox/outbox.enums.js';
 import { taskList } from '../src/services.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { approveOneLineEstimate, assign, createCustomerAndVehicle, createWorkOrder, move, passQualityCheck, recordDelivery, recordWalkAround, settle, workOrderIn } from './helpers/flows.js';
+import { contractOperations } from './helpers/contract.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 // The clock is moved across real calendars; the worker is off, so the tests run the jobs themselves.
@@ -329,8 +328,7 @@ describe('the outbox (R-CARE-6/7)', () => {
   });
 
   it('R-CARE-7 the contract’s CareCalendar and Outbox operations run as written', async () => {
-    const ops = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'care-built.graphql'), 'utf8');
-    const doc = ops.slice(ops.indexOf('query CareCalendar'));
+    const doc = contractOperations('care.graphql', ['CareCalendar', 'Outbox']);
     const { customerId } = await customer({ birthday: '1970-12-24' });
     await planDay('2026-12-24');
     const token = await app.login('manager');

@@ -5,6 +5,7 @@ import { authModule } from './auth/index.js';
 import { boardModule } from './board/index.js';
 import { careModule } from './care/index.js';
 import { invitationModule } from './invitation/index.js';
+import { campaignModule } from './campaign/index.js';
 import { complaintModule } from './complaint/index.js';
 import { customerModule } from './customer/index.js';
 import { followUpModule } from './follow-up/index.js';
@@ -58,4 +59,5 @@ export const MODULES: readonly ModuleManifest[] = [
   careModule,
   invitationModule,
   segmentationModule,
+  campaignModule,
 ];

@@ -38,6 +38,8 @@ export interface EnqueueInput {
   campaignId?: number | null;
   /** Defaults to the store's language. */
   locale?: string | null;
+  /** Planned but held back at once (a campaign over the frequency cap, R-CARE-6): kept SUPPRESSED with this reason, never sent. */
+  suppressedBecause?: string | null;
 }
 
 export interface OutboxFilterInput {
@@ -91,10 +93,13 @@ export class OutboxService {
           scheduledAt: input.scheduledAt,
           idempotencyKey: input.idempotencyKey,
           campaignId: input.campaignId ?? null,
+          ...(input.suppressedBecause ? { status: St.SUPPRESSED, suppressedBecause: input.suppressedBecause } : {}),
         });
         await tx.flush();
+        const planned = { channel: message.channel, template: message.template, purpose: message.purpose, scheduledAt: message.scheduledAt.toISOString() };
+        if (input.suppressedBecause) return { aggregate: message, facts: [{ kind: 'SUPPRESSED', data: { ...planned, because: input.suppressedBecause } }] };
         await this.scheduleSend(tx, message);
-        return { aggregate: message, facts: [{ kind: 'SCHEDULED', data: { channel: message.channel, template: message.template, purpose: message.purpose, scheduledAt: message.scheduledAt.toISOString() } }] };
+        return { aggregate: message, facts: [{ kind: 'SCHEDULED', data: planned }] };
       },
     });
     if (result.ok) return ok({ message: result.value, created: true });
@@ -266,4 +271,4 @@ export class OutboxService {
   }
 }
 
-const sendKey = (id: number) => `outbox:${id}`;
+export const sendKey = (id: number) => `outbox:${id}`;
