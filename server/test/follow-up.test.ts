@@ -61,6 +61,20 @@ describe('follow-up calls from the event log (R-FU-1/2/4)', () => {
     expect((await call(callback.id, 'REACHED')).userErrors).toEqual([expect.objectContaining({ code: 'TASK_NOT_OPEN' })]);
   });
 
+  it('R-FU-1 not reached after every retry: the survey is offered by SMS, a link to the progress page, once', async () => {
+    const { order, tasks } = await delivered();
+    for (const outcome of ['NO_ANSWER', 'BUSY', 'NO_ANSWER']) await call(tasks[0].id, outcome);
+    const messages = await sql<{ channel: string; template: string; purpose: string; variables: { link: string }; idempotency_key: string }>(
+      `select channel, template, purpose, variables, idempotency_key from outbox_message where template = 'SURVEY_LINK' and vehicle_id = (select vehicle_id from work_order where id = ?)`,
+      [dbId(order.id, 'WorkOrder')],
+    );
+    expect(messages).toEqual([expect.objectContaining({ channel: 'SMS', purpose: 'CARE', idempotency_key: `survey-link:${dbId(order.id, 'WorkOrder')}` })]);
+    expect(messages[0].variables.link).toBe(order.trackingUrl);
+    // A tracking call not reached offers nothing (the survey is the callback's).
+    for (const outcome of ['NO_ANSWER', 'NO_ANSWER', 'NO_ANSWER']) await call(tasks[1].id, outcome);
+    expect((await sql(`select 1 from outbox_message where template = 'SURVEY_LINK' and vehicle_id = (select vehicle_id from work_order where id = ?)`, [dbId(order.id, 'WorkOrder')])).length).toBe(1);
+  });
+
   it('R-FU-2 reached, the survey of the visit is recorded with the call, once per visit', async () => {
     const { order, tasks } = await delivered();
     const survey = { attitude: 5, quality: 4, priceTransparency: 4, suggestions: '休息区加充电口' };

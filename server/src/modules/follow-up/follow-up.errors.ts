@@ -1,4 +1,5 @@
 import { registerMessages, registerNouns } from '../../i18n/messages.js';
+import { registerTemplates } from '../outbox/outbox.templates.js';
 
 registerMessages({
   TASK_NOT_OPEN: { zh: '该任务已完成或已取消', en: 'This task is already done or cancelled' },
@@ -8,3 +9,10 @@ registerMessages({
   SURVEY_NEEDS_WORK_ORDER: { zh: '该任务没有关联工单，不能记录满意度', en: 'This task has no visit to rate' },
 });
 registerNouns({ Task: { zh: '任务', en: 'task' } });
+
+registerTemplates({
+  SURVEY_LINK: {
+    zh: '【{store}】{customer}您好，感谢您选择我们为{plate}服务。回访电话未能联系到您，欢迎点击链接为本次服务评分：{link}',
+    en: '[{store}] Dear {customer}, thank you for trusting us with {plate}. We could not reach you by phone; please rate the visit here: {link}',
+  },
+});

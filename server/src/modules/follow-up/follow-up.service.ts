@@ -14,6 +14,8 @@ import { ContactChannel } from '../customer/customer-archive.enums.js';
 import { Staff } from '../staff/staff.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { WorkOrderStatus } from '../work-order/work-order.enums.js';
+import { MessagePurpose, OutboxChannel } from '../outbox/outbox.enums.js';
+import type { Services } from '../../services.types.js';
 import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
 import { CallOutcome, FollowUpKind as Kind, FollowUpStatus as St, SurveyVia } from './follow-up.enums.js';
 import type { CompleteFollowUpInput, FollowUpFilter, SurveyInput } from './dto/follow-up.dto.js';
@@ -41,6 +43,9 @@ export class FollowUpService {
   constructor(
     private readonly log: EventLog,
     private readonly clock: Clock,
+    /** For the outbox (the survey link to an unreached customer); absent in unit set-ups. */
+    private readonly registry?: () => Services,
+    private readonly publicUrl = '',
   ) {}
 
   /** The durable consumer's handler: idempotent (a task per visit, kind and sequence, enforced by a unique key). */
@@ -145,6 +150,7 @@ export class FollowUpService {
           }
         } else if (input.outcome === CallOutcome.WRONG_NUMBER || task.attemptCount >= MAX_ATTEMPTS) {
           task.status = St.UNREACHED;
+          await this.offerSurveyLink(tx, actor, task, at);
         } else {
           task.dueAt = new Date(at.getTime() + RETRY_AFTER[Math.min(task.attemptCount - 1, RETRY_AFTER.length - 1)]);
         }
@@ -179,6 +185,30 @@ export class FollowUpService {
 
   surveyOf(em: EntityManager, workOrderId: number): Promise<Survey | null> {
     return em.findOne(Survey, { workOrder: workOrderId });
+  }
+
+  /**
+   * R-FU-1: a callback that never reached the customer offers the survey by SMS instead — the link to
+   * their progress page, where the survey waits after delivery — while the link lives and the visit is
+   * not rated yet. Once per visit (the outbox key); a CARE message: quiet hours move it to the morning
+   * and the frequency cap holds it back from a customer contacted enough this week.
+   */
+  private async offerSurveyLink(tx: EntityManager, actor: Actor, task: FollowUpTask, at: Date): Promise<void> {
+    if (task.kind !== Kind.CALLBACK || !task.workOrder || !this.registry) return;
+    const wo = await tx.findOne(WorkOrder, { id: task.workOrder.id }, { populate: ['vehicle'] });
+    if (!wo?.trackingToken || !wo.trackingExpiresAt || wo.trackingExpiresAt <= at) return;
+    if (await tx.count(Survey, { workOrder: wo.id })) return;
+    await this.registry().outbox.enqueue(tx, actor, {
+      storeId: wo.store.id,
+      customerId: task.customer.id,
+      vehicleId: wo.vehicle.id,
+      channel: OutboxChannel.SMS,
+      template: 'SURVEY_LINK',
+      variables: { plate: wo.vehicle.getEntity().plate, link: `${this.publicUrl}/t/${wo.trackingToken}` },
+      scheduledAt: at,
+      purpose: MessagePurpose.CARE,
+      idempotencyKey: `survey-link:${wo.id}`,
+    });
   }
 
   /** The status as people see it: an open task past its due time is OVERDUE. */

@@ -16,7 +16,7 @@ export const followUpModule = defineModule({
     Task: async (em, id, actor) => (actsAs(actor, FOLLOW_UP_ROLES) ? em.findOne(FollowUpTask, { id, store: actor.storeId }) : 'FORBIDDEN'),
     Survey: async (em, id, actor) => (actsAs(actor, FOLLOW_UP_ROLES) ? em.findOne(Survey, { id, store: actor.storeId }) : 'FORBIDDEN'),
   },
-  services: ({ log, clock }) => ({ followUps: new FollowUpService(log, clock) }),
+  services: ({ log, clock, registry, config }) => ({ followUps: new FollowUpService(log, clock, registry, config.publicUrl) }),
   durableConsumers: (services) => [
     { name: 'follow-up.deliveries', aggregateTypes: [WORK_ORDER], handle: (event, { tx }) => services.followUps.onWorkOrderEvent(tx, event) },
     { name: 'follow-up.complaint-recalls', aggregateTypes: [COMPLAINT], handle: (event, { tx }) => services.followUps.onComplaintEvent(tx, event) },
