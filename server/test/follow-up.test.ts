@@ -89,6 +89,23 @@ describe('follow-up calls from the event log (R-FU-1/2/4)', () => {
     expect((await sql<{ n: number }>('select count(*)::int as n from follow_up_attempt where task_id = ?', [dbId(tasks[1].id, 'Task')]))[0].n).toBe(0);
   });
 
+  it('R-FU-1 the callback deadline is a store setting: a manager moves it, deliveries after that use it; others may not', async () => {
+    const SETTINGS = `mutation($input: UpdateFollowUpSettingsInput!) { updateFollowUpSettings(input: $input) { settings { callbackWithinHours version } userErrors { code field } } }`;
+    expect((await app.gql(`{ followUpSettings { callbackWithinHours version } }`, {}, { token: await app.login('cs') })).data.followUpSettings).toEqual({ callbackWithinHours: 24, version: 1 });
+    expect((await app.gql(SETTINGS, { input: { callbackWithinHours: 12, expectedVersion: 1 } }, { token: await app.login('cs') })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await app.gql(SETTINGS, { input: { callbackWithinHours: 100, expectedVersion: 1 } }, { token: await app.login('manager') })).data.updateFollowUpSettings.userErrors).toEqual([{ code: 'OUT_OF_RANGE', field: ['input', 'callbackWithinHours'] }]);
+    const saved = await app.gql(SETTINGS, { input: { callbackWithinHours: 12, expectedVersion: 1 } }, { token: await app.login('manager') });
+    expect(saved.data.updateFollowUpSettings).toEqual({ settings: { callbackWithinHours: 12, version: 2 }, userErrors: [] });
+    expect((await app.gql(SETTINGS, { input: { callbackWithinHours: 6, expectedVersion: 1 } }, { token: await app.login('manager') })).data.updateFollowUpSettings.userErrors[0].code).toBe('STALE_VERSION');
+    try {
+      const { order, tasks } = await delivered();
+      const [deliveredAt] = await sql<{ at: Date }>(`select at from domain_event where aggregate_type = 'WorkOrder' and aggregate_id = ? and data->>'to' = 'DELIVERED'`, [dbId(order.id, 'WorkOrder')]);
+      expect((Date.parse(tasks[0].dueAt) - new Date(deliveredAt.at).getTime()) / 3_600_000).toBe(12);
+    } finally {
+      await app.gql(SETTINGS, { input: { callbackWithinHours: 24, expectedVersion: 2 } }, { token: await app.login('manager') });
+    }
+  });
+
   it('the list: OPEN and OVERDUE (open past the due time), by kind; only customer service, advisors and managers', async () => {
     const { tasks } = await delivered();
     clock.set(new Date(Date.parse(tasks[0].dueAt) + 60_000));

@@ -25,6 +25,7 @@ import { Migration20261124140000_complaint_recall_tasks } from './Migration20261
 import { Migration20261124141000_archive_deadline_tasks } from './Migration20261124141000_archive_deadline_tasks.js';
 import { Migration20261124142000_survey_via } from './Migration20261124142000_survey_via.js';
 import { Migration20261124143000_campaigns } from './Migration20261124143000_campaigns.js';
+import { Migration20261124144000_follow_up_settings } from './Migration20261124144000_follow_up_settings.js';
 import { Migration20261124140000_care_outbox } from './Migration20261124140000_care_outbox.js';
 import { Migration20261124141000_workshop_parts } from './Migration20261124141000_workshop_parts.js';
 import { Migration20261124134500_segmentation } from './Migration20261124134500_segmentation.js';
@@ -61,4 +62,5 @@ export const migrationsList = [
   { name: 'Migration20261124141000_workshop_parts', class: Migration20261124141000_workshop_parts },
   { name: 'Migration20261124142000_survey_via', class: Migration20261124142000_survey_via },
   { name: 'Migration20261124143000_campaigns', class: Migration20261124143000_campaigns },
+  { name: 'Migration20261124144000_follow_up_settings', class: Migration20261124144000_follow_up_settings },
 ];

@@ -2,7 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import { requireStaff } from '../../graphql/auth-checker.js';
 import { PAGE_ARGS, pageRequest } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { toUserError } from '../../graphql/user-error.js';
+import { toPayload, toUserError } from '../../graphql/user-error.js';
+import { Role } from '../staff/roles.js';
+import { FollowUpSettings } from './follow-up-settings.entity.js';
 import { Complaint } from '../complaint/complaint.entity.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Staff } from '../staff/staff.entity.js';
@@ -10,7 +12,7 @@ import { WorkOrder } from '../work-order/work-order.entity.js';
 import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
 import { FollowUpStatus } from './follow-up.enums.js';
 import { FOLLOW_UP_ROLES } from './follow-up.roles.js';
-import { AnswerSurveyByLinkInput, AnswerSurveyByLinkPayload, CompleteFollowUpInput, CompleteFollowUpPayload, FollowUpFilter, ProgressSurvey, TaskConnection } from './dto/follow-up.dto.js';
+import { AnswerSurveyByLinkInput, AnswerSurveyByLinkPayload, CompleteFollowUpInput, CompleteFollowUpPayload, FollowUpFilter, FollowUpSettingsPayload, ProgressSurvey, TaskConnection, UpdateFollowUpSettingsInput } from './dto/follow-up.dto.js';
 import { WorkOrderProgress } from '../tracking/progress.types.js';
 import { WorkOrderStatus } from '../work-order/work-order.enums.js';
 import { refusal } from '../../shared/result.js';
@@ -105,5 +107,20 @@ export class ProgressSurveyResolver {
     const result = await ctx.services.followUps.answerByLink(ctx.em, { kind: 'customer', workOrderId: wo.id, storeId: wo.store.id }, input);
     if (!result.ok) return Object.assign(new AnswerSurveyByLinkPayload(), { progress: null, userErrors: result.errors.map((e) => toUserError(ctx.locale, e)) });
     return Object.assign(new AnswerSurveyByLinkPayload(), { progress: await ctx.services.tracking.progress(ctx.em.fork(), input.token, ctx.locale), userErrors: [] });
+  }
+}
+
+@Resolver(() => FollowUpSettings)
+export class FollowUpSettingsResolver {
+  @Authorized(...FOLLOW_UP_ROLES)
+  @Query(() => FollowUpSettings, { description: 'R-FU-1: the follow-up timings of your store.' })
+  followUpSettings(@Ctx() ctx: Context) {
+    return ctx.services.followUps.settings(ctx.em, requireStaff(ctx).storeId);
+  }
+
+  @Authorized(Role.SERVICE_MANAGER)
+  @Mutation(() => FollowUpSettingsPayload, { description: 'R-FU-1: sets the callback deadline after delivery (managers; optimistic lock).' })
+  async updateFollowUpSettings(@Arg('input', () => UpdateFollowUpSettingsInput, { description: 'The timings.' }) input: UpdateFollowUpSettingsInput, @Ctx() ctx: Context): Promise<FollowUpSettingsPayload> {
+    return toPayload(ctx.locale, 'settings', await ctx.services.followUps.updateSettings(ctx.em, requireStaff(ctx), input));
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../events/domain-event.entity.js';
 import type { EventLog } from '../../events/event-log.js';
 import type { Actor, StaffActor } from '../../shared/actor.js';
@@ -18,15 +18,16 @@ import { MessagePurpose, OutboxChannel } from '../outbox/outbox.enums.js';
 import type { Services } from '../../services.types.js';
 import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
 import { CallOutcome, FollowUpKind as Kind, FollowUpStatus as St, SurveyVia } from './follow-up.enums.js';
-import type { CompleteFollowUpInput, FollowUpFilter, SurveyInput } from './dto/follow-up.dto.js';
+import type { CompleteFollowUpInput, FollowUpFilter, SurveyInput, UpdateFollowUpSettingsInput } from './dto/follow-up.dto.js';
+import { FollowUpSettings } from './follow-up-settings.entity.js';
+import { audit } from '../audit/audit.js';
 import './follow-up.errors.js';
 
 export const FOLLOW_UP = 'Task';
 export const SURVEY = 'Survey';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** R-FU-1 timings: the callback within 24 hours; not reached, retried 2 hours later, then the next day, then given up (3 attempts). */
-export const CALLBACK_WITHIN_HOURS = 24;
+/** R-FU-1 timings: the callback within the store's hours (24 by default); not reached, retried 2 hours later, then the next day, then given up (3 attempts). */
 export const MAX_ATTEMPTS = 3;
 const RETRY_AFTER = [2 * HOUR, DAY];
 /** R-FU-4: the first tracking call on day 3 (of the 3–7 day window), the second a week later. */
@@ -57,8 +58,9 @@ export class FollowUpService {
     const work = wo.jobs.getItems().map((j) => j.title).join('、') || wo.complaint.slice(0, 60);
     const channel = customer.preferredChannel ?? ContactChannel.PHONE;
     const at = event.at.getTime();
+    const { callbackWithinHours } = await this.settings(tx, wo.store.id);
     const tasks = [
-      { kind: Kind.CALLBACK, sequence: 1, dueAt: new Date(at + CALLBACK_WITHIN_HOURS * HOUR), topic: `交车回访：${work}，服务是否满意` },
+      { kind: Kind.CALLBACK, sequence: 1, dueAt: new Date(at + callbackWithinHours * HOUR), topic: `交车回访：${work}，服务是否满意` },
       { kind: Kind.TRACKING_CALL, sequence: 1, dueAt: new Date(at + TRACKING_DAYS[0] * DAY), topic: `用车情况跟踪：${work}后车辆是否正常` },
       { kind: Kind.TRACKING_CALL, sequence: 2, dueAt: new Date(at + TRACKING_DAYS[1] * DAY), topic: `维修效果复查：${work}，有无新的问题，提醒下次保养` },
     ];
@@ -208,6 +210,27 @@ export class FollowUpService {
       scheduledAt: at,
       purpose: MessagePurpose.CARE,
       idempotencyKey: `survey-link:${wo.id}`,
+    });
+  }
+
+  async settings(em: EntityManager, storeId: number): Promise<FollowUpSettings> {
+    return (await em.findOne(FollowUpSettings, { store: storeId })) ?? em.create(FollowUpSettings, { store: storeId }, { persist: false });
+  }
+
+  /** R-FU-1: managers set the callback deadline (optimistic lock, audited); deliveries after it use it. */
+  async updateSettings(em: EntityManager, actor: StaffActor, input: UpdateFollowUpSettingsInput): Promise<Result<FollowUpSettings>> {
+    const check = new InputCheck();
+    check.range(['callbackWithinHours'], input.callbackWithinHours, 1, 72);
+    if (check.failed) return { ok: false, errors: check.errors };
+    return em.transactional(async (tx) => {
+      await tx.execute('insert into follow_up_settings (store_id) values (?) on conflict (store_id) do nothing', [actor.storeId]);
+      const s = await tx.findOneOrFail(FollowUpSettings, { store: actor.storeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (s.version !== input.expectedVersion) return { ok: false, errors: [refusal('STALE_VERSION', check.path('expectedVersion'), { current: s.version })] };
+      if (s.callbackWithinHours === input.callbackWithinHours) return { ok: true, value: s };
+      audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'follow-up.settings', entity: 'FollowUpSettings', entityId: s.id, data: { before: { callbackWithinHours: s.callbackWithinHours }, after: { callbackWithinHours: input.callbackWithinHours } } });
+      s.callbackWithinHours = input.callbackWithinHours;
+      s.version += 1;
+      return { ok: true, value: s };
     });
   }
 

@@ -3,15 +3,16 @@ import { actsAs } from '../../shared/actor.js';
 import { COMPLAINT } from '../complaint/complaint.service.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
 import { FollowUpAttempt, FollowUpTask, Survey } from './follow-up.entity.js';
-import { FollowUpAttemptResolver, FollowUpResolver, ProgressSurveyResolver, SurveyResolver } from './follow-up.resolver.js';
+import { FollowUpAttemptResolver, FollowUpResolver, FollowUpSettingsResolver, ProgressSurveyResolver, SurveyResolver } from './follow-up.resolver.js';
+import { FollowUpSettings } from './follow-up-settings.entity.js';
 import { FOLLOW_UP_ROLES } from './follow-up.roles.js';
 import { FollowUpService } from './follow-up.service.js';
 
 /** Issue 10, follow-up calls and surveys (R-FU-1/2/4), driven by the event log. */
 export const followUpModule = defineModule({
   name: 'follow-up',
-  entities: [FollowUpTask, FollowUpAttempt, Survey],
-  resolvers: [FollowUpResolver, FollowUpAttemptResolver, SurveyResolver, ProgressSurveyResolver],
+  entities: [FollowUpTask, FollowUpAttempt, Survey, FollowUpSettings],
+  resolvers: [FollowUpResolver, FollowUpAttemptResolver, SurveyResolver, ProgressSurveyResolver, FollowUpSettingsResolver],
   nodes: {
     Task: async (em, id, actor) => (actsAs(actor, FOLLOW_UP_ROLES) ? em.findOne(FollowUpTask, { id, store: actor.storeId }) : 'FORBIDDEN'),
     Survey: async (em, id, actor) => (actsAs(actor, FOLLOW_UP_ROLES) ? em.findOne(Survey, { id, store: actor.storeId }) : 'FORBIDDEN'),

@@ -4,6 +4,7 @@ import { UserError } from '../../../graphql/user-error.js';
 import { ContactChannel } from '../../customer/customer-archive.enums.js';
 import { WorkOrderProgress } from '../../tracking/progress.types.js';
 import { FollowUpTask, Survey } from '../follow-up.entity.js';
+import { FollowUpSettings } from '../follow-up-settings.entity.js';
 import { CallOutcome, FollowUpKind, FollowUpStatus } from '../follow-up.enums.js';
 
 @InputType({ description: 'The customer’s rating of the visit (R-FU-2), 1 (poor) to 5 (excellent).' })
@@ -92,5 +93,23 @@ export class AnswerSurveyByLinkPayload {
   progress?: WorkOrderProgress | null;
 
   @Field(() => [UserError], { description: 'Why the survey was refused; empty on success.' })
+  userErrors: UserError[] = [];
+}
+
+@InputType({ description: 'The follow-up timings of your store (R-FU-1).' })
+export class UpdateFollowUpSettingsInput {
+  @Field(() => Int, { description: 'Hours after delivery within which the callback is due (1 to 72).' })
+  callbackWithinHours!: number;
+
+  @Field(() => Int, { description: 'The version you read.' })
+  expectedVersion!: number;
+}
+
+@ObjectType({ description: 'The settings as saved, or why not.' })
+export class FollowUpSettingsPayload {
+  @Field(() => FollowUpSettings, { nullable: true, description: 'The settings as saved; null when refused.' })
+  settings?: FollowUpSettings | null;
+
+  @Field(() => [UserError], { description: 'Why it was refused; empty on success.' })
   userErrors: UserError[] = [];
 }
