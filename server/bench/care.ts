@@ -2,14 +2,16 @@
  * `pnpm bench`, care (issue 10, R-CARE-1..5): planning one day's care messages for a store of 10 000
  * customers and vehicles with 50 000 delivered work orders (bulk-inserted history), through
  * CareService.planDay as the job runs it; then the same day again (idempotent: nothing new) and a
- * month of the care calendar. Prints the timings; the module README keeps the last run.
+ * month of the care calendar. Baseline in the same run: one SQL statement reading what the planner
+ * reads (customers, vehicles and their latest delivery). Written into the README between the
+ * bench:care markers.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { readConfig } from '../src/config.js';
+import { readConfig, repoRoot } from '../src/config.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { DealerGroup } from '../src/modules/dealer-group/dealer-group.entity.js';
@@ -70,6 +72,20 @@ await sql(
 await sql('analyze');
 console.log(`history: ${CUSTOMERS} customers and vehicles, ${CUSTOMERS * ORDERS_PER_VEHICLE} delivered work orders (${((Date.now() - t0) / 1000).toFixed(1)} s to insert)`);
 
+// Baseline: the facts the planner reads, in one statement, without any rule or write.
+let base = Number.POSITIVE_INFINITY;
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  await sql(
+    `select c.id, c.birthday, c.lunar_birthday, v.id as vehicle, v.purchase_date, v.insurance_expires_on, v.inspection_due_on, d.next_service_due_on, d.next_service_due_km
+       from customer c join vehicle v on v.owner_id = c.id
+       left join lateral (select d.next_service_due_on, d.next_service_due_km from delivery d join work_order w on w.id = d.work_order_id where w.vehicle_id = v.id order by d.created_at desc limit 1) d on true
+      where c.store_id = ?`,
+    [store.id],
+  );
+  base = Math.min(base, performance.now() - t);
+}
+
 const clock = new ManualClock(new Date(`${DAY}T00:05:00+08:00`));
 const services = createServices(orm, { ...readConfig({}), databaseUrl: db.url('bench') }, [], clock);
 let start = performance.now();
@@ -85,6 +101,21 @@ const entries = calendar.ok ? calendar.value.length : 0;
 console.log(`planDay ${DAY}: ${planned} messages planned in ${(first / 1000).toFixed(2)} s (${Math.round(CUSTOMERS / (first / 1000))} customers/s, ${Math.round(planned / (first / 1000))} messages/s)`);
 console.log(`planDay again (idempotent): ${again} new in ${(second / 1000).toFixed(2)} s`);
 console.log(`careCalendar of a month: ${entries} entries in ${(month / 1000).toFixed(2)} s`);
+const report = `<!-- bench:care:start -->
+**Care planning** (\`bench/care.ts\`, issue 10, R-CARE-1..5): one store of ${CUSTOMERS.toLocaleString('en')} customers and vehicles
+with ${(CUSTOMERS * ORDERS_PER_VEHICLE).toLocaleString('en')} delivered work orders; baseline: one SQL statement reading the same facts
+(${base.toFixed(0)} ms) in the same run.
+
+| | time | throughput | × baseline |
+|---|---|---|---|
+| plan a day (\`planDay\`, ${planned} messages into the outbox) | ${(first / 1000).toFixed(2)} s | ${Math.round(CUSTOMERS / (first / 1000)).toLocaleString('en')} customers/s | ${(first / base).toFixed(1)} |
+| the same day again (idempotent, ${again} new) | ${(second / 1000).toFixed(2)} s | ${Math.round(CUSTOMERS / (second / 1000)).toLocaleString('en')} customers/s | ${(second / base).toFixed(1)} |
+| \`careCalendar\` of a month (${entries} entries) | ${(month / 1000).toFixed(2)} s | | ${(month / base).toFixed(1)} |
+<!-- bench:care:end -->`;
+const readme = path.join(repoRoot(), 'README.md');
+const text = fs.readFileSync(readme, 'utf8');
+fs.writeFileSync(readme, text.includes('<!-- bench:care:start -->') ? text.replace(/<!-- bench:care:start -->[\s\S]*<!-- bench:care:end -->/, report) : text.replace('<!-- bench:parts:end -->', `<!-- bench:parts:end -->\n\n${report}`));
+console.log('README.md updated');
 await orm.close(true);
 await db.stop();
 fs.rmSync(dir, { recursive: true, force: true });
