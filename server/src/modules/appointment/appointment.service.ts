@@ -29,6 +29,7 @@ import type {
   TransitionAppointmentInput,
   UpdateAppointmentSettingsInput,
 } from './dto/appointment.dto.js';
+import { storeTimezone } from '../../shared/sql.js';
 
 export const APPOINTMENT = 'Appointment';
 export const ADVISOR_TASK = 'AdvisorTask';
@@ -515,8 +516,7 @@ export class AppointmentService {
         if (!needed.includes(a.status)) return [refusal(E.TASK_NOT_NEEDED, null)];
         if (await tx.count(AdvisorTask, { appointment: a.id, kind })) return [refusal(E.TASK_NOT_NEEDED, null)];
         const settings = await this.settings(tx, actor.storeId);
-        const store = await tx.execute<{ timezone: string }[]>('select timezone from store where id = ?', [actor.storeId]);
-        const dueAt = taskDueAt(kind, a.slotStart, { timezone: store[0].timezone, openMinutes: parseClock(settings.openTime)! });
+        const dueAt = taskDueAt(kind, a.slotStart, { timezone: await storeTimezone(tx, actor.storeId), openMinutes: parseClock(settings.openTime)! });
         const task = tx.create(AdvisorTask, { store: actor.storeId, assignee: a.advisor, appointment: a, kind, dueAt, createdAt: now });
         await tx.flush();
         return { aggregate: task, facts: [{ kind: 'OPENED', data: { taskKind: kind, appointmentId: a.id, assigneeId: a.advisor.id, dueAt: dueAt.toISOString() } }] };

@@ -12,12 +12,11 @@ import { Campaign } from './campaign.entity.js';
 import { CAMPAIGN_TEMPLATES } from './campaign.templates.js';
 import type { CreateCampaignInput } from './dto/campaign.dto.js';
 import './campaign.errors.js';
+import { pgArray, storeTimezone } from '../../shared/sql.js';
 
 export const CAMPAIGN = 'Campaign';
 const MAX_DAYS_AHEAD = 90;
 const DAY = 86_400_000;
-/** A PostgreSQL array literal (the driver would spread a JS array into a list); values are enum names and ids. */
-const pgArray = (values: readonly (string | number)[]): string => `{${values.join(',')}}`;
 
 /**
  * R-CARE-6: a seasonal campaign to an audience chosen by segment (value class, vehicle age, last
@@ -53,7 +52,7 @@ export class CampaignService {
       type: CAMPAIGN,
       storeId: actor.storeId,
       build: async (tx, at) => {
-        const [{ timezone }] = await tx.execute<{ timezone: string }[]>('select timezone from store where id = ?', [actor.storeId]);
+        const timezone = await storeTimezone(tx, actor.storeId);
         // Empty lists match any class; a null date any last visit.
         const members = (
           await tx.execute<{ id: number }[]>(

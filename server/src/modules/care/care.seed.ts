@@ -8,6 +8,7 @@ import type { UpdateCustomerInput } from '../customer/customer-archive.dto.js';
 import type { UpdateVehicleInput } from '../vehicle/dto.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
+import { storeTimezone } from '../../shared/sql.js';
 
 /** How many days of care messages the demo plans, from today. */
 const DAYS = 31;
@@ -20,7 +21,7 @@ const DAYS = 31;
  */
 export async function seedCare(services: Services, opts: { now: Date; storeId: number; advisor: StaffActor }): Promise<number> {
   const em = services.orm.em.fork();
-  const [{ timezone }] = await em.execute<{ timezone: string }[]>('select timezone from store where id = ?', [opts.storeId]);
+  const timezone = await storeTimezone(em, opts.storeId);
   const today = localDate(opts.now, timezone);
   const customers = await em.find(Customer, { store: opts.storeId }, { orderBy: { id: 'asc' } });
   const vehicles = await em.find(Vehicle, { store: opts.storeId, active: true }, { orderBy: { id: 'asc' } });

@@ -14,6 +14,7 @@ import { CareKind } from './care.enums.js';
 import { type CareItem, type CustomerFacts, customerItems, type MileageReading, vehicleItems, type VehicleFacts } from './care.rules.js';
 import './care.templates.js';
 import './care.errors.js';
+import { storeTimezone } from '../../shared/sql.js';
 
 // graphile-worker's crontab takes no dots in task names.
 export const PLAN_STORES_TASK = 'care:plan-stores';
@@ -136,7 +137,7 @@ export class CareService {
 
   /** Everything the rules read, for one store, in a few set queries; dates as the store's local dates. */
   private async facts(em: EntityManager, storeId: number): Promise<Facts> {
-    const [{ timezone }] = await em.execute<{ timezone: string }[]>('select timezone from store where id = ?', [storeId]);
+    const timezone = await storeTimezone(em, storeId);
     const day = (column: string) => `to_char(${column} at time zone '${timezone.replaceAll("'", "''")}', 'YYYY-MM-DD')`;
     const [customers, vehicles, readings, deliveries, visits] = await Promise.all([
       em.execute<{ id: number; birthday: string | null; lunar_birthday: LunarMonthDay | null }[]>(

@@ -17,6 +17,7 @@ import { CustomerArchiveSettings } from './customer-archive.entity.js';
 import { ArchiveField } from './customer-archive.enums.js';
 import { DEFAULT_DEADLINE_DAYS, DEFAULT_REQUIRED, isValidBirthday, isValidLunarDate, missingFields, PRESENT_SQL } from './customer-archive.rules.js';
 import type { UpdateArchiveSettingsInput, UpdateCustomerInput } from './customer-archive.dto.js';
+import { pgArray } from '../../shared/sql.js';
 
 registerMessages({
   INVALID_ID_NUMBER: { zh: '身份证号码无效（18 位，校验码须正确）', en: 'is not a valid resident ID number (18 characters with a valid check character)' },
@@ -182,7 +183,7 @@ export class CustomerArchiveService {
     return em.transactional(async (tx) => {
       await tx.execute('insert into customer_archive_settings (store_id, required_fields, deadline_days) values (?, ?::text[], ?) on conflict (store_id) do nothing', [
         actor.storeId,
-        `{${DEFAULT_REQUIRED.join(',')}}`,
+        pgArray(DEFAULT_REQUIRED),
         DEFAULT_DEADLINE_DAYS,
       ]);
       const s = await tx.findOneOrFail(CustomerArchiveSettings, { store: actor.storeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

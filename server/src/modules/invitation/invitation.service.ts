@@ -13,6 +13,7 @@ import { WorkOrderStatus } from '../work-order/work-order.enums.js';
 import { InvitationKind } from './invitation.enums.js';
 import { DEFERRED_INVITE_AFTER_DAYS, suggestSlots, window } from './invitation.rules.js';
 import type { SlotView } from '../appointment/appointment.service.js';
+import { storeTimezone } from '../../shared/sql.js';
 
 /** One customer to invite, with the vehicle, why and when it is due, and the slots to offer. */
 export interface Invitation {
@@ -75,7 +76,7 @@ export class InvitationService {
   private async today(em: EntityManager, actor: Actor, kinds?: readonly InvitationKind[] | null) {
     const services = this.registry();
     const now = this.clock.now();
-    const today = localDate(now, await this.timezone(em, actor.storeId));
+    const today = localDate(now, await storeTimezone(em, actor.storeId));
     const { from, to } = window(today);
     const { items, timezone } = await services.care.dueBetween(em, actor.storeId, from, to);
     const due: Due[] = [];
@@ -135,9 +136,5 @@ export class InvitationService {
       }));
   }
 
-  private async timezone(em: EntityManager, storeId: number): Promise<string> {
-    const [row] = await em.execute<{ timezone: string }[]>('select timezone from store where id = ?', [storeId]);
-    return row.timezone;
-  }
 }
 

@@ -23,6 +23,7 @@ import { PartsEventKind, PurchaseRequestOrigin, PurchaseRequestStatus as PR, Sto
 import { PartsError as E } from './parts.errors.js';
 import { findPurchaseRequestTransition, FIT_OVERRIDE_ROLES, OPEN_REQUEST } from './parts.process.js';
 import { applyDeltas, fits, issueDeltas, needsReorder, normalizePartNumber } from './parts.rules.js';
+import { storeTimezone } from '../../shared/sql.js';
 
 export const PART = 'Part';
 export const PART_STOCK = 'PartStock';
@@ -548,8 +549,7 @@ export class PartsService implements AppointmentParts, EstimateCatalog {
     shortages: readonly PartsShortage[],
     context: { customerId: number; vehicleId: number; plate: string; slotStart: Date; taskId: number },
   ): Promise<Result<object[]>> {
-    const [store] = await tx.execute<{ timezone: string }[]>('select timezone from store where id = ?', [actor.storeId]);
-    const slot = localDateTime(context.slotStart, store.timezone);
+    const slot = localDateTime(context.slotStart, await storeTimezone(tx, actor.storeId));
     const raised: PurchaseRequest[] = [];
     for (const s of shortages) {
       const created = await this.createRequest(tx, actor, {

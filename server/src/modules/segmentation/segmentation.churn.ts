@@ -4,6 +4,7 @@ import { Customer } from '../customer/customer.entity.js';
 import { ChurnRiskEntry } from './segmentation.dto.js';
 import type { ChurnRiskLevel } from './segmentation.enums.js';
 import type { Segment } from './segmentation.rules.js';
+import { pgArray } from '../../shared/sql.js';
 
 /** R-SEG-4: the store's customers at risk, by customer, optionally of some levels; a constant number of statements per page. */
 export async function churnRiskPage(em: EntityManager, storeId: number, page: PageRequest, levels?: ChurnRiskLevel[] | null) {
@@ -11,7 +12,7 @@ export async function churnRiskPage(em: EntityManager, storeId: number, page: Pa
   const params: unknown[] = [storeId];
   if (levels?.length) {
     where.push('s.churn_level = any(?::text[])');
-    params.push(`{${levels.join(',')}}`);
+    params.push(pgArray(levels));
   }
   const countParams = [...params];
   const countWhere = [...where];

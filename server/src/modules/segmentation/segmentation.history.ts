@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CustomerType } from '../customer/customer-type.js';
 import type { VehicleUsage } from '../vehicle/vehicle.enums.js';
 import type { CustomerFacts, Thresholds, VehicleFacts } from './segmentation.rules.js';
+import { pgArray } from '../../shared/sql.js';
 
 const MONTH_MS = (365.25 / 12) * 86_400_000;
 const IN_FORCE = 'not exists (select 1 from settlement_reversal r where r.settlement_id = s.id)';
@@ -14,7 +15,7 @@ const IN_FORCE = 'not exists (select 1 from settlement_reversal r where r.settle
 export async function loadFacts(em: EntityManager, storeId: number, customerIds: readonly number[], t: Thresholds, now: Date): Promise<Map<number, CustomerFacts>> {
   const facts = new Map<number, CustomerFacts>();
   if (!customerIds.length) return facts;
-  const ids = `{${customerIds.join(',')}}`;
+  const ids = pgArray(customerIds);
   const since = new Date(now.getTime() - t.lookbackMonths * MONTH_MS);
   // One after the other: inside a transaction they share one connection.
   const customers = await em.execute<{ id: number; customer_type: string; created_at: Date }[]>('select id, customer_type, created_at from customer where store_id = ? and id = any(?::int[])', [storeId, ids]);

@@ -25,6 +25,7 @@ import { dbId } from '../../shared/global-id.js';
 import { BEHAVIOUR_LABELS } from './segmentation.enums.js';
 import './segmentation.messages.js';
 import type { StaffActor } from '../../shared/actor.js';
+import { pgArray } from '../../shared/sql.js';
 
 /** The job-queue task that recomputes a store's segments every night (recency changes with time alone). */
 export const NIGHTLY_TASK = 'segmentation.nightly';
@@ -262,7 +263,7 @@ export class SegmentationService {
         const byId = new Map<number, Segment>(stored.map((s) => [s.customer.id, toSegment(s)]));
         const missing = ids.filter((id) => !byId.has(id));
         if (missing.length) {
-          const rows = await em.execute<{ id: number; store_id: number }[]>('select id, store_id from customer where id = any(?::int[])', [`{${missing.join(',')}}`]);
+          const rows = await em.execute<{ id: number; store_id: number }[]>('select id, store_id from customer where id = any(?::int[])', [pgArray(missing)]);
           for (const storeId of new Set(rows.map((r) => r.store_id))) {
             const computed = await this.compute(em, storeId, rows.filter((r) => r.store_id === storeId).map((r) => r.id));
             for (const [id, s] of computed) byId.set(id, s);
