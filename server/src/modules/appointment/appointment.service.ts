@@ -477,7 +477,7 @@ export class AppointmentService {
     if (to === S.ARRIVED) {
       // The customer is here: whatever was still open for this visit (confirm, remind, greet) is done, and nothing more comes due.
       await tx.nativeUpdate(AdvisorTask, { appointment: a.id, status: AdvisorTaskStatus.OPEN }, { status: AdvisorTaskStatus.DONE, doneAt: at });
-      for (const kind of Object.values(AdvisorTaskKind)) await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, kind)]);
+      for (const kind of SCHEDULED_KINDS) await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, kind)]);
     }
     return [{ kind: to, data: { from, to, reason } }];
   }
@@ -498,14 +498,14 @@ export class AppointmentService {
   /** The customer is no longer expected: open tasks are cancelled, pending jobs removed, carried-over items wait for the next booking. */
   private async release(tx: EntityManager, a: Appointment): Promise<void> {
     await tx.nativeUpdate(AdvisorTask, { appointment: a.id, status: AdvisorTaskStatus.OPEN }, { status: AdvisorTaskStatus.CANCELLED });
-    for (const kind of Object.values(AdvisorTaskKind)) await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, kind)]);
+    for (const kind of SCHEDULED_KINDS) await tx.execute('select graphile_worker.remove_job(?)', [taskKey(a.id, kind)]);
     await tx.nativeUpdate(CarriedOverItem, { appointment: a.id, resolvedAt: null }, { appointment: null });
   }
 
   // ---- advisor tasks (R-APT-6) -------------------------------------------------------------
 
   /** Run by the job queue at the task's time: opens the task on the advisor's list if it is still needed. */
-  async openTask(em: EntityManager, actor: Actor, appointmentId: number, kind: AdvisorTaskKind): Promise<Result<AdvisorTask>> {
+  async openTask(em: EntityManager, actor: Actor, appointmentId: number, kind: ScheduledTaskKind): Promise<Result<AdvisorTask>> {
     return this.log.create(em, actor, {
       type: ADVISOR_TASK,
       storeId: actor.storeId,
@@ -619,8 +619,12 @@ export function taskKey(appointmentId: number, kind: AdvisorTaskKind): string {
   return `appointment:${appointmentId}:${kind}`;
 }
 
+/** The advisor tasks a booking schedules on the job queue (R-APT-6); the other kinds are raised by other modules. */
+export const SCHEDULED_KINDS = [AdvisorTaskKind.CONFIRM_APPOINTMENT, AdvisorTaskKind.GREET_CUSTOMER, AdvisorTaskKind.REMIND_CUSTOMER] as const;
+export type ScheduledTaskKind = (typeof SCHEDULED_KINDS)[number];
+
 /** When each task of R-APT-6 is due. The reminder: the day before, at opening time. */
-export function taskDueAt(kind: AdvisorTaskKind, slotStart: Date, s: { timezone: string; openMinutes: number }): Date {
+export function taskDueAt(kind: ScheduledTaskKind, slotStart: Date, s: { timezone: string; openMinutes: number }): Date {
   switch (kind) {
     case AdvisorTaskKind.CONFIRM_APPOINTMENT:
       return new Date(slotStart.getTime() - CONFIRM_BEFORE_MINUTES * 60_000);
@@ -628,16 +632,13 @@ export function taskDueAt(kind: AdvisorTaskKind, slotStart: Date, s: { timezone:
       return new Date(slotStart.getTime() - GREET_BEFORE_MINUTES * 60_000);
     case AdvisorTaskKind.REMIND_CUSTOMER:
       return atLocal(s.timezone, addDays(localDay(s.timezone, slotStart), -1), s.openMinutes);
-    case AdvisorTaskKind.CALL_WHEN_PARTS_ARRIVE:
-    case AdvisorTaskKind.COMPLETE_ARCHIVE:
-      return slotStart;
   }
 }
 
 /** The tasks a booking made at `now` gets, with their times (R-APT-6). */
-export function taskTimes(slotStart: Date, settings: CapacitySettings, now: Date): [AdvisorTaskKind, Date][] {
+export function taskTimes(slotStart: Date, settings: CapacitySettings, now: Date): [ScheduledTaskKind, Date][] {
   const s = { timezone: settings.timezone, openMinutes: settings.openMinutes };
-  const out: [AdvisorTaskKind, Date][] = [
+  const out: [ScheduledTaskKind, Date][] = [
     [AdvisorTaskKind.CONFIRM_APPOINTMENT, taskDueAt(AdvisorTaskKind.CONFIRM_APPOINTMENT, slotStart, s)],
     [AdvisorTaskKind.GREET_CUSTOMER, taskDueAt(AdvisorTaskKind.GREET_CUSTOMER, slotStart, s)],
   ];

@@ -1,3 +1,6 @@
+import { divRound } from '../estimate/estimate.rules.js';
+import { normalizePartNumber } from '../parts/parts.rules.js';
+
 /**
  * Pure: how parts issued from the catalog meet the approved lines at the cash desk (R-WO-5, R-EST-6,
  * R-DEL-3). An issued part is already charged by an approved PART line naming the same catalog part
@@ -35,7 +38,7 @@ export interface IssuedPartRow {
   uncoveredAmountFen: number;
 }
 
-const samePartNumber = (a: string | null, b: string) => a != null && a.replace(/\s+/g, '').toUpperCase() === b;
+const samePartNumber = (a: string | null, b: string) => a != null && normalizePartNumber(a) === b;
 
 /** Matches issues (grouped by part, in order of first issue) against the approved PART lines. */
 export function matchIssuedParts(lines: readonly ApprovedPartLine[], issues: readonly IssuedPart[]): IssuedPartRow[] {
@@ -50,7 +53,7 @@ export function matchIssuedParts(lines: readonly ApprovedPartLine[], issues: rea
     const coveredMilli = Math.min(issuedMilli, approvedMilli);
     const uncoveredMilli = issuedMilli - coveredMilli;
     const unitPriceFen = list[list.length - 1].unitPriceFen;
-    rows.push({ partNumber, name, issuedMilli, coveredMilli, uncoveredMilli, unitPriceFen, uncoveredAmountFen: Math.floor((uncoveredMilli * unitPriceFen + 500) / 1000) });
+    rows.push({ partNumber, name, issuedMilli, coveredMilli, uncoveredMilli, unitPriceFen, uncoveredAmountFen: divRound(uncoveredMilli * unitPriceFen, 1000) });
   }
   return rows;
 }

@@ -8,6 +8,7 @@ import { Staff } from '../staff/staff.entity.js';
 import { Store } from '../store/store.entity.js';
 import { WorkOrder } from '../work-order/work-order.entity.js';
 import { InvoiceKind, PaymentMethod } from './settlement.enums.js';
+import type { IssuedPartRow } from './settlement-parts.rules.js';
 import { BehaviourPointsReason } from '../segmentation/segmentation.enums.js';
 
 /** Defaults of the store's cash-desk settings. */
@@ -53,15 +54,8 @@ export class SettlementIssuedPart {
 }
 
 /** The stored form of SettlementIssuedPart (quantities in thousandths). */
-export interface IssuedPartRecord {
-  partNumber: string;
-  name: string;
-  issuedMilli: number;
-  coveredMilli: number;
-  uncoveredMilli: number;
-  unitPriceFen: number;
-  uncoveredAmountFen: number;
-}
+/** An issued part as the settlement keeps it (the matching's row). */
+export type IssuedPartRecord = IssuedPartRow;
 
 export function toIssuedPart(r: IssuedPartRecord): SettlementIssuedPart {
   return Object.assign(new SettlementIssuedPart(), {
