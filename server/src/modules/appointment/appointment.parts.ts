@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Fact } from '../../events/event-log.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Refusal, Result } from '../../shared/result.js';
 import type { Appointment } from './appointment.entity.js';
@@ -35,5 +34,5 @@ export interface AppointmentParts {
     context: { customerId: number; vehicleId: number; plate: string; slotStart: Date; taskId: number },
   ): Promise<Result<object[]>>;
   /** The appointment is no longer expected (cancelled, missed): its holds go back to stock. */
-  release(tx: EntityManager, actor: Actor, appointmentId: number): Promise<Fact[]>;
+  release(tx: EntityManager, actor: Actor, appointmentId: number): Promise<void>;
 }

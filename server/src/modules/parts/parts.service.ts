@@ -567,15 +567,9 @@ export class PartsService implements AppointmentParts, EstimateCatalog {
     return ok(raised);
   }
 
-  async release(tx: EntityManager, actor: Actor, appointmentId: number): Promise<[]> {
-    const held = await tx.find(PartReservation, { appointment: appointmentId, reserved: { $gt: 0 } }, { orderBy: { id: 'asc' } });
-    for (const r of held) {
-      const moved = await this.move(tx, actor, { partId: r.part.id, kind: K.RELEASE, quantity: r.reserved, onHandDelta: 0, reservedDelta: -r.reserved, appointmentId });
-      if (!moved.ok) throw new Error(`release of appointment ${appointmentId}: ${moved.errors[0].code}`);
-      r.reserved = 0;
-    }
-    await tx.flush();
-    return [];
+  /** R-APT-5: a cancelled booking or a no-show gives back what it held (one RELEASE movement per part). */
+  release(tx: EntityManager, actor: Actor, appointmentId: number): Promise<void> {
+    return this.releaseHolds(tx, actor, appointmentId, null);
   }
 
   /**
@@ -584,13 +578,15 @@ export class PartsService implements AppointmentParts, EstimateCatalog {
    * A transition effect (index.ts), so it happens in the move's transaction.
    */
   async releaseForWorkOrder(tx: EntityManager, actor: Actor, workOrderId: number): Promise<void> {
-    const reception = await this.registry().reception.receptionOf(tx, workOrderId);
-    const appointmentId = reception?.appointment?.id;
-    if (!appointmentId) return;
+    const appointmentId = (await this.registry().reception.receptionOf(tx, workOrderId))?.appointment?.id;
+    if (appointmentId) await this.releaseHolds(tx, actor, appointmentId, workOrderId);
+  }
+
+  private async releaseHolds(tx: EntityManager, actor: Actor, appointmentId: number, workOrderId: number | null): Promise<void> {
     const held = await tx.find(PartReservation, { appointment: appointmentId, reserved: { $gt: 0 } }, { orderBy: { id: 'asc' } });
     for (const r of held) {
-      const moved = await this.move(tx, actor, { partId: r.part.id, kind: K.RELEASE, quantity: r.reserved, onHandDelta: 0, reservedDelta: -r.reserved, appointmentId, workOrderId });
-      if (!moved.ok) throw new Error(`release for work order ${workOrderId}: ${moved.errors[0].code}`);
+      const moved = await this.move(tx, actor, { partId: r.part.id, kind: K.RELEASE, quantity: r.reserved, onHandDelta: 0, reservedDelta: -r.reserved, appointmentId, ...(workOrderId ? { workOrderId } : {}) });
+      if (!moved.ok) throw new Error(`release of appointment ${appointmentId}: ${moved.errors[0].code}`);
       r.reserved = 0;
     }
     await tx.flush();
