@@ -16,6 +16,17 @@ const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '
  * year, never skipped.
  */
 export function lunarToSolar(lunarYear: number, md: LunarMonthDay): string {
+  const key = `${lunarYear}:${md.month}:${md.day}:${md.leap}`;
+  let date = solarOfLunar.get(key);
+  if (date === undefined) solarOfLunar.set(key, (date = convert(lunarYear, md)));
+  return date;
+}
+
+// Pure and asked for every customer on every planning run: computed once per process.
+const solarOfLunar = new Map<string, string>();
+const holidaysOfYear = new Map<number, { key: HolidayKey; date: string }[]>();
+
+function convert(lunarYear: number, md: LunarMonthDay): string {
   const leapHere = md.leap && LunarYear.fromYear(lunarYear).getLeapMonth() === md.month;
   const month = leapHere ? -md.month : md.month;
   const day = Math.min(md.day, LunarMonth.fromYm(lunarYear, month).getDayCount());
@@ -31,7 +42,13 @@ export function lunarDatesInSolarYear(year: number, md: LunarMonthDay): string[]
 export type HolidayKey = 'SPRING_FESTIVAL' | 'QINGMING' | 'LABOUR_DAY' | 'DRAGON_BOAT' | 'MID_AUTUMN' | 'NATIONAL_DAY';
 
 /** R-CARE-5: the greeting days of a solar year: Spring Festival, Qingming (the solar term), Labour Day, Dragon Boat, Mid-Autumn, National Day. */
-export function holidaysIn(year: number): { key: HolidayKey; date: string }[] {
+export function holidaysIn(year: number): readonly { key: HolidayKey; date: string }[] {
+  let days = holidaysOfYear.get(year);
+  if (!days) holidaysOfYear.set(year, (days = holidaysOfSolarYear(year)));
+  return days;
+}
+
+function holidaysOfSolarYear(year: number): { key: HolidayKey; date: string }[] {
   const qingming = SolarTerm.fromName(year, '清明').getJulianDay().getSolarDay();
   return [
     { key: 'SPRING_FESTIVAL' as const, date: lunarToSolar(year, { month: 1, day: 1, leap: false }) },

@@ -125,10 +125,10 @@ export class CareService {
     );
   }
 
-  /** What is due in [from, to] (local dates) for the store, computed from the archive and the visits; and the store's time zone. */
-  async dueBetween(em: EntityManager, storeId: number, from: string, to: string): Promise<{ items: CareItem[]; timezone: string }> {
+  /** What is due for the store's vehicles in [from, to] (local dates: maintenance, warranty, insurance, inspection), and the store's time zone. */
+  async vehicleItemsBetween(em: EntityManager, storeId: number, from: string, to: string): Promise<{ items: CareItem[]; timezone: string }> {
     const facts = await this.facts(em, storeId);
-    return { items: this.items(facts, from, to), timezone: facts.timezone };
+    return { items: facts.vehicles.flatMap((v) => vehicleItems(v, from, to)), timezone: facts.timezone };
   }
 
   private items(facts: Facts, from: string, to: string): CareItem[] {

@@ -78,7 +78,7 @@ export class InvitationService {
     const now = this.clock.now();
     const today = localDate(now, await storeTimezone(em, actor.storeId));
     const { from, to } = window(today);
-    const { items, timezone } = await services.care.dueBetween(em, actor.storeId, from, to);
+    const { items, timezone } = await services.care.vehicleItemsBetween(em, actor.storeId, from, to);
     const due: Due[] = [];
     for (const item of items) {
       if (item.kind !== CareKind.MAINTENANCE_DUE || !item.vehicleId) continue;

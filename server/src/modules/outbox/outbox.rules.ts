@@ -1,4 +1,4 @@
-import { atLocal, localParts, parseHhmm } from '../../shared/zoned-time.js';
+import { addDays, atLocal, localParts, parseHhmm } from '../../shared/zoned-time.js';
 import { ContactChannel } from '../customer/customer-archive.enums.js';
 import { OutboxChannel } from './outbox.enums.js';
 
@@ -28,13 +28,8 @@ export function quietUntil(at: Date, timeZone: string, start: string, end: strin
   const wraps = s > e;
   const inside = wraps ? minutes >= s || minutes < e : minutes >= s && minutes < e;
   if (!inside) return null;
-  const endDate = wraps && minutes >= s ? nextDay(date) : date;
+  const endDate = wraps && minutes >= s ? addDays(date, 1) : date;
   return atLocal(endDate, e, timeZone);
-}
-
-function nextDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 /** Retry n (1-based) waits base × 2^(n-1) seconds. */

@@ -156,7 +156,7 @@ export class OutboxService {
           }
         }
         const customer = m.customer.getEntity();
-        m.text = renderTemplate(m.template, m.locale, { ...m.variables, customer: customer.name, store: store.name, storePhone: store.phone ?? '' });
+        m.text = this.textOf(m, customer.name, store);
         m.attempts += 1;
         m.scheduledAt = at;
         if (m.channel === OutboxChannel.PHONE_TASK) {
