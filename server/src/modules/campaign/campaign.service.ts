@@ -67,18 +67,7 @@ export class CampaignService {
 
         const settings = await outbox.settings(tx, actor.storeId);
         const window = settings.capWindowDays * DAY;
-        const contacted = new Map(
-          (members.length
-            ? await tx.execute<{ customer_id: number; n: number }[]>(
-                `select customer_id, count(*)::int as n from outbox_message
-                  where store_id = ? and customer_id = any(?::int[]) and purpose in (?, ?) and status in ('SCHEDULED', 'SENDING', 'SENT')
-                    and coalesce(sent_at, scheduled_at) > ? and coalesce(sent_at, scheduled_at) < ?
-                  group by customer_id`,
-                [actor.storeId, pgArray(members), MessagePurpose.CARE, MessagePurpose.MARKETING, new Date(input.sendFrom.getTime() - window), new Date(input.sendFrom.getTime() + window)],
-              )
-            : []
-          ).map((r) => [r.customer_id, r.n]),
-        );
+        const contacted = await outbox.contacts(tx, actor.storeId, members, new Date(input.sendFrom.getTime() - window), new Date(input.sendFrom.getTime() + window), { planned: true });
         const capped = members.filter((id) => (contacted.get(id) ?? 0) >= settings.capCount);
         const campaign = tx.create(Campaign, {
           store: actor.storeId,

@@ -1,6 +1,6 @@
 import { addDays, atLocal, localParts, parseHhmm } from '../../shared/zoned-time.js';
 import { ContactChannel } from '../customer/customer-archive.enums.js';
-import { OutboxChannel } from './outbox.enums.js';
+import { MessagePurpose, OutboxChannel } from './outbox.enums.js';
 
 /** The outbox channel of a customer's preferred contact channel (SMS when none is known). */
 export function channelFor(preferred: ContactChannel | null | undefined): OutboxChannel {
@@ -34,3 +34,7 @@ export function quietUntil(at: Date, timeZone: string, start: string, end: strin
 
 /** Retry n (1-based) waits base × 2^(n-1) seconds. */
 export const retryDelayMs = (attempt: number, baseSeconds: number): number => baseSeconds * 1000 * 2 ** Math.max(0, attempt - 1);
+
+/** R-CARE-6: the purposes the frequency cap counts and holds back; service messages (a delay, a pick-up) are exempt. */
+export const CAPPED_PURPOSES: readonly MessagePurpose[] = [MessagePurpose.CARE, MessagePurpose.MARKETING];
+export const isCapped = (purpose: MessagePurpose): boolean => CAPPED_PURPOSES.includes(purpose);

@@ -7,18 +7,20 @@ import type { Clock } from '../../shared/clock.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { keyset, toConnection, type PageRequest } from '../../shared/page.js';
 import { notFound, ok, refuse, refusal, type Result } from '../../shared/result.js';
+import { pgArray } from '../../shared/sql.js';
 import { parseHhmm } from '../../shared/zoned-time.js';
 import { audit } from '../audit/audit.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Store } from '../store/store.entity.js';
 import { OutboxMessage, OutboxSettings } from './outbox.entity.js';
 import { MessagePurpose, OutboxChannel, OutboxStatus as St } from './outbox.enums.js';
-import { channelFor, quietUntil, retryDelayMs } from './outbox.rules.js';
+import { CAPPED_PURPOSES, channelFor, isCapped, quietUntil, retryDelayMs } from './outbox.rules.js';
 import type { MachineChannel, RecordingSender, Senders } from './outbox.senders.js';
 import { hasTemplate, renderTemplate, toMessageLocale } from './outbox.templates.js';
 import './outbox.errors.js';
 
 export const OUTBOX = 'OutboxMessage';
+const DAY = 86_400_000;
 export const SEND_TASK = 'outbox.send';
 /** A message left SENDING this long was interrupted mid-call (a crash): its outcome is unknown. */
 const SENDING_STALE_MS = 10 * 60_000;
@@ -136,19 +138,14 @@ export class OutboxService {
         }
         const settings = await this.settings(tx, storeId);
         const store = await tx.findOneOrFail(Store, storeId);
-        if (m.purpose !== MessagePurpose.SERVICE) {
+        if (isCapped(m.purpose)) {
           const until = quietUntil(at, store.timezone, settings.quietStart, settings.quietEnd);
           if (until) {
             m.scheduledAt = until;
             await this.scheduleSend(tx, m);
             return { kind: 'DEFERRED', data: { because: 'QUIET_HOURS', until: until.toISOString() } };
           }
-          const [{ n }] = await tx.execute<{ n: number }[]>(
-            `select count(*)::int as n from outbox_message
-              where customer_id = ? and id <> ? and purpose in ('CARE', 'MARKETING')
-                and (status = 'SENDING' or (status = 'SENT' and sent_at > ?))`,
-            [m.customer.id, m.id, new Date(at.getTime() - settings.capWindowDays * 86_400_000)],
-          );
+          const n = (await this.contacts(tx, storeId, [m.customer.id], new Date(at.getTime() - settings.capWindowDays * DAY), at, { planned: false, except: m.id })).get(m.customer.id) ?? 0;
           if (n >= settings.capCount) {
             m.status = St.SUPPRESSED;
             m.suppressedBecause = 'FREQUENCY_CAP';
@@ -225,6 +222,26 @@ export class OutboxService {
     const k = keyset(page, 'desc');
     const [rows, total] = await Promise.all([em.find(OutboxMessage, { ...where, ...k.where }, k.options), em.count(OutboxMessage, where)]);
     return toConnection(rows, total, page);
+  }
+
+  /**
+   * R-CARE-6, the one count behind the frequency cap: per customer, the capped messages (care and
+   * marketing) besides `except`. At send time (`planned: false`) what is going out or went out after
+   * `from`; a campaign planning ahead (`planned: true`) also counts what is planned, anything whose time
+   * (sent, else scheduled) lies strictly between `from` and `to`.
+   */
+  async contacts(tx: EntityManager, storeId: number, customerIds: readonly number[], from: Date, to: Date, o: { planned: boolean; except?: number }): Promise<Map<number, number>> {
+    if (!customerIds.length) return new Map();
+    const when = o.planned
+      ? `status in ('SCHEDULED', 'SENDING', 'SENT') and coalesce(sent_at, scheduled_at) > ? and coalesce(sent_at, scheduled_at) < ?`
+      : `(status = 'SENDING' or (status = 'SENT' and sent_at > ?))`;
+    const rows = await tx.execute<{ customer_id: number; n: number }[]>(
+      `select customer_id, count(*)::int as n from outbox_message
+        where store_id = ? and customer_id = any(?::int[]) and purpose = any(?::text[]) and id <> ? and ${when}
+        group by customer_id`,
+      [storeId, pgArray(customerIds), pgArray(CAPPED_PURPOSES), o.except ?? 0, from, ...(o.planned ? [to] : [])],
+    );
+    return new Map(rows.map((r) => [r.customer_id, r.n]));
   }
 
   /** Messages of the store whose idempotency key starts with one of the prefixes (the care calendar's). */
