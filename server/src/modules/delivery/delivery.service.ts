@@ -4,10 +4,11 @@ import type { EventLog } from '../../events/event-log.js';
 import { type Actor, staffIdOf } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
-import { notFound, ok, refuse, refusal, type Result } from '../../shared/result.js';
+import { notFound, ok, type Refusal, refuse, refusal, type Result } from '../../shared/result.js';
+import { storeTimezone } from '../../shared/sql.js';
+import { localDate } from '../../shared/zoned-time.js';
 import { Role } from '../staff/roles.js';
 import { Staff } from '../staff/staff.entity.js';
-import { Store } from '../store/store.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { isCalendarDate, MAX_MILEAGE_KM } from '../vehicle/vehicle.service.js';
 import { WORK_ORDER } from '../work-order/work-order-event.js';
@@ -59,10 +60,8 @@ export class DeliveryService {
       apply: async (tx, wo, at) => {
         if (wo.status !== S.READY) return [refusal(E.WORK_ORDER_NOT_READY, ['input', 'workOrderId'], { status: wo.status })];
         if (await tx.count(Delivery, { workOrder: wo.id })) return [refusal(E.DELIVERY_EXISTS, ['input', 'workOrderId'])];
-        if (wo.mileageIn != null && input.mileageOut < wo.mileageIn) return [refusal(E.MILEAGE_OUT_BELOW_IN, ['input', 'mileageOut'], { mileageIn: wo.mileageIn })];
-        const store = await tx.findOneOrFail(Store, storeId);
-        const today = new Intl.DateTimeFormat('en-CA', { timeZone: store.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-        if (input.nextServiceDueOn <= today) return [refusal(E.NEXT_SERVICE_NOT_AHEAD, ['input', 'nextServiceDueOn'])];
+        const problem = await handOverProblem(tx, wo, input, at);
+        if (problem) return [problem];
         const vehicle = await tx.findOneOrFail(Vehicle, wo.vehicle.id, { refresh: true });
         if ((vehicle.mileageKm ?? 0) < input.mileageOut) vehicle.mileageKm = input.mileageOut;
         const staffId = staffIdOf(actor);
@@ -141,10 +140,8 @@ export class DeliveryService {
           .filter((f) => next[f] !== (delivery[f] ?? null))
           .map((f) => ({ field: f, from: delivery[f] == null ? null : String(delivery[f]), to: next[f] == null ? null : String(next[f]) }));
         if (!changes.length) return [refusal(E.NOTHING_TO_CORRECT, ['input'])];
-        if (wo.mileageIn != null && next.mileageOut < wo.mileageIn) return [refusal(E.MILEAGE_OUT_BELOW_IN, ['input', 'mileageOut'], { mileageIn: wo.mileageIn })];
-        const store = await tx.findOneOrFail(Store, storeId);
-        const deliveryDay = new Intl.DateTimeFormat('en-CA', { timeZone: store.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(delivery.createdAt);
-        if (next.nextServiceDueOn <= deliveryDay) return [refusal(E.NEXT_SERVICE_NOT_AHEAD, ['input', 'nextServiceDueOn'])];
+        const problem = await handOverProblem(tx, wo, next, delivery.createdAt);
+        if (problem) return [problem];
         if (next.nextServiceDueKm <= next.mileageOut) return [refusal(E.NEXT_SERVICE_NOT_AHEAD, ['input', input.nextServiceDueKm != null ? 'nextServiceDueKm' : 'mileageOut'])];
         if (next.mileageOut !== delivery.mileageOut) {
           // The vehicle's reading came from the typo when it equals it; a later reading stays.
@@ -191,3 +188,13 @@ export const deliveryRecordRequired: TransitionGuard = {
   applies: (from, to) => from === S.READY && to === S.DELIVERED,
   check: async ({ tx, workOrder }) => ((await tx.count(Delivery, { workOrder: workOrder.id })) > 0 ? null : [refusal(E.DELIVERY_RECORD_REQUIRED, ['input', 'to'])]),
 };
+
+/**
+ * R-DEL-4, for a delivery record as made and as corrected: the mileage out is not below the mileage
+ * in, and the next service falls after the day of the delivery (in the store's time zone).
+ */
+async function handOverProblem(tx: EntityManager, wo: WorkOrder, record: { mileageOut: number; nextServiceDueOn: string }, deliveredAt: Date): Promise<Refusal | null> {
+  if (wo.mileageIn != null && record.mileageOut < wo.mileageIn) return refusal(E.MILEAGE_OUT_BELOW_IN, ['input', 'mileageOut'], { mileageIn: wo.mileageIn });
+  if (record.nextServiceDueOn <= localDate(deliveredAt, await storeTimezone(tx, wo.store.id))) return refusal(E.NEXT_SERVICE_NOT_AHEAD, ['input', 'nextServiceDueOn']);
+  return null;
+}
