@@ -38,7 +38,8 @@ import { DEMO_OIL_PART, seedParts } from '../modules/parts/parts.seed.js';
 import { Part } from '../modules/parts/parts.entity.js';
 import { type StaffActor, systemActor } from '../shared/actor.js';
 import { toGlobalId } from '../shared/global-id.js';
-import { ManualClock } from '../shared/clock.js';
+import { ManualClock, systemClock } from '../shared/clock.js';
+import { EventLog } from '../events/event-log.js';
 import type { Result } from '../shared/result.js';
 import { seedAppointments } from '../modules/appointment/appointment.seed.js';
 import { seedCare } from '../modules/care/care.seed.js';
@@ -163,7 +164,7 @@ export async function seedDemo(orm: MikroORM, opts: { now?: Date; fixedWallToken
   const advisors = staff.filter((s) => s.roles.includes(Role.SERVICE_ADVISOR));
   const asAdvisor: StaffActor = { kind: 'staff', staffId: advisors[0].id, storeId: store.id, roles: advisors[0].roles };
   const customerService = new CustomerService();
-  const vehicleService = new VehicleService();
+  const vehicleService = new VehicleService(new EventLog(systemClock));
   const vehicles: Vehicle[] = [];
   const people = demoCustomers(40, rng);
   const cars = demoVehicles(40, rng);

@@ -46,7 +46,7 @@ const UNCHANGED = refusal('UNCHANGED', null);
 
 export class VehicleService {
   /** With the event log (the app), an archive change is also an event (`Vehicle` UPDATED), which the segmentation reads (R-SEG-1/2). */
-  constructor(private readonly log?: EventLog) {}
+  constructor(private readonly log: EventLog) {}
 
   async create(em: EntityManager, actor: StaffActor, input: CreateVehicleInput): Promise<Result<Vehicle>> {
     const check = new InputCheck();
@@ -129,34 +129,22 @@ export class VehicleService {
       }
       return { before, after };
     };
-    if (this.log) {
-      const result = await this.log.change(em, actor, {
-        type: 'Vehicle',
-        storeId: actor.storeId,
-        load: (tx) => tx.findOne(Vehicle, { id, store: actor.storeId }, { refresh: true }),
-        notFound: notFound('Vehicle'),
-        expectedVersion: input.expectedVersion,
-        versionField: check.path('expectedVersion'),
-        apply: async (tx, vehicle) => {
-          const { before, after } = changeOf(vehicle);
-          if (!Object.keys(after).length) return [UNCHANGED];
-          audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'vehicle.update', entity: 'Vehicle', entityId: vehicle.id, data: { before, after } });
-          return { kind: 'UPDATED', data: { fields: Object.keys(after) } };
-        },
-      });
-      if (!result.ok && result.errors[0] === UNCHANGED) return ok(await em.fork().findOneOrFail(Vehicle, { id, store: actor.storeId }));
-      return result;
-    }
-    return em.transactional(async (tx) => {
-      const vehicle = await tx.findOne(Vehicle, { id, store: actor.storeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!vehicle) return refuse(notFound('Vehicle'));
-      if (vehicle.version !== input.expectedVersion) return refuse(refusal('STALE_VERSION', check.path('expectedVersion'), { current: vehicle.version }));
-      const { before, after } = changeOf(vehicle);
-      if (!Object.keys(after).length) return ok(vehicle);
-      vehicle.version += 1;
-      audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'vehicle.update', entity: 'Vehicle', entityId: vehicle.id, data: { before, after } });
-      return ok(vehicle);
+    const result = await this.log.change(em, actor, {
+      type: 'Vehicle',
+      storeId: actor.storeId,
+      load: (tx) => tx.findOne(Vehicle, { id, store: actor.storeId }, { refresh: true }),
+      notFound: notFound('Vehicle'),
+      expectedVersion: input.expectedVersion,
+      versionField: check.path('expectedVersion'),
+      apply: async (tx, vehicle) => {
+        const { before, after } = changeOf(vehicle);
+        if (!Object.keys(after).length) return [UNCHANGED];
+        audit(tx, { storeId: actor.storeId, actorId: actor.staffId, action: 'vehicle.update', entity: 'Vehicle', entityId: vehicle.id, data: { before, after } });
+        return { kind: 'UPDATED', data: { fields: Object.keys(after) } };
+      },
     });
+    if (!result.ok && result.errors[0] === UNCHANGED) return ok(await em.fork().findOneOrFail(Vehicle, { id, store: actor.storeId }));
+    return result;
   }
 
   /**
