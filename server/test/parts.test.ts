@@ -329,6 +329,24 @@ describe('R-APT-4/5: booking with parts', () => {
     expect(await sql('select (select count(*) from purchase_request)::int as pr, (select count(*) from advisor_task)::int as t')).toEqual(before);
   });
 
+  it('R-APT-5: a page of appointments reads what they hold with a constant number of SQL statements', async () => {
+    const part = await createPart();
+    await receive(part.id, 10);
+    for (const hh of ['09:00', '10:00', '11:00']) {
+      const inTwoDays = new Date(new Date(tomorrowAt(hh)).getTime() + 86_400_000).toISOString();
+      const booked = await bookWith([{ partNumber: part.partNumber, quantity: 1 }], inTwoDays);
+      expect(booked.userErrors, JSON.stringify(booked.alternatives)).toEqual([]);
+    }
+    const token = await app.login('advisor');
+    const statements = async (n: number) => {
+      app.sql.reset();
+      const res = await app.gql(`query($first: Int) { appointments(first: $first) { edges { node { id parts { partNumber reserved } } } } }`, { first: n }, { token });
+      expect(res.data.appointments.edges.length).toBe(n);
+      return app.sql.statements.length;
+    };
+    expect(await statements(4)).toBe(await statements(1));
+  });
+
   it('R-APT-5: the order’s appointment’s reserved parts are consumed first when issued', async () => {
     const part = await createPart();
     await receive(part.id, 2);

@@ -5,6 +5,7 @@ import { type Actor, staffIdOf } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
 import { notFound, ok, type Refusal, refuse, refusal, type Result } from '../../shared/result.js';
+import { requestLoader } from '../../shared/request-loader.js';
 import { storeTimezone } from '../../shared/sql.js';
 import { localDate } from '../../shared/zoned-time.js';
 import { Role } from '../staff/roles.js';
@@ -165,7 +166,7 @@ export class DeliveryService {
 
   /** The corrections of a delivery record, oldest first. */
   corrections(em: EntityManager, deliveryId: number): Promise<DeliveryCorrection[]> {
-    return em.find(DeliveryCorrection, { delivery: deliveryId }, { orderBy: { id: 'asc' } });
+    return loadCorrections(em, deliveryId);
   }
 
   /** The delivery record of a work order, if any; calls made while resolving one response are batched. */
@@ -198,3 +199,9 @@ async function handOverProblem(tx: EntityManager, wo: WorkOrder, record: { milea
   if (record.nextServiceDueOn <= localDate(deliveredAt, await storeTimezone(tx, wo.store.id))) return refusal(E.NEXT_SERVICE_NOT_AHEAD, ['input', 'nextServiceDueOn']);
   return null;
 }
+
+/** A delivery's corrections, batched per request. */
+const loadCorrections = requestLoader(async (em, deliveryIds: readonly number[]) => {
+  const rows = await em.find(DeliveryCorrection, { delivery: { $in: [...deliveryIds] } }, { orderBy: { id: 'asc' } });
+  return deliveryIds.map((id) => rows.filter((r) => r.delivery.id === id));
+});

@@ -1,10 +1,10 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventLog } from '../../events/event-log.js';
 import type { Services } from '../../services.types.js';
 import { type Actor, actsAs, actorRef, staffIdOf } from '../../shared/actor.js';
 import { dbId } from '../../shared/global-id.js';
 import { InputCheck } from '../../shared/input-check.js';
+import { requestLoader } from '../../shared/request-loader.js';
 import { toConnection, type Connection, type PageRequest } from '../../shared/page.js';
 import { notFound, ok, refuse, refusal, type Refusal, type Result } from '../../shared/result.js';
 import type { Appointment } from '../appointment/appointment.entity.js';
@@ -79,8 +79,18 @@ class Refused extends Error {
   }
 }
 
-const stockLoaders = new WeakMap<EntityManager, DataLoader<number, PartStock | null>>();
-const issueLoaders = new WeakMap<EntityManager, DataLoader<number, PartIssue[]>>();
+const loadStock = requestLoader(async (em, partIds: readonly number[]) => {
+  const byPart = new Map((await em.find(PartStock, { part: { $in: [...partIds] } })).map((r) => [r.part.id, r]));
+  return partIds.map((id) => byPart.get(id) ?? null);
+});
+const loadIssues = requestLoader(async (em, jobIds: readonly number[]) => {
+  const rows = await em.find(PartIssue, { job: { $in: [...jobIds] } }, { orderBy: { id: 'asc' } });
+  return jobIds.map((id) => rows.filter((r) => r.job.id === id));
+});
+const loadReservations = requestLoader(async (em, appointmentIds: readonly number[]) => {
+  const rows = await em.find(PartReservation, { appointment: { $in: [...appointmentIds] } }, { populate: ['part'], orderBy: { id: 'asc' } });
+  return appointmentIds.map((id) => rows.filter((r) => r.appointment.id === id));
+});
 
 /**
  * The parts catalog, stock and its movements, purchase requests, and issues to work orders (R-WO-5,
@@ -204,17 +214,7 @@ export class PartsService implements AppointmentParts, EstimateCatalog {
 
   /** The part's stock, batched per request. */
   stockOf(em: EntityManager, part: Part): PartStock | Promise<PartStock | null> {
-    if (part.stockRow) return part.stockRow;
-    let loader = stockLoaders.get(em);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const rows = await em.find(PartStock, { part: { $in: [...ids] } });
-        const byPart = new Map(rows.map((r) => [r.part.id, r]));
-        return ids.map((id) => byPart.get(id) ?? null);
-      });
-      stockLoaders.set(em, loader);
-    }
-    return loader.load(part.id);
+    return part.stockRow ?? loadStock(em, part.id);
   }
 
   // ---- movements (R-WO-5) ------------------------------------------------------------------
@@ -592,8 +592,9 @@ export class PartsService implements AppointmentParts, EstimateCatalog {
     await tx.flush();
   }
 
-  reservationsOf(em: EntityManager, appointmentId: number) {
-    return em.find(PartReservation, { appointment: appointmentId }, { populate: ['part'], orderBy: { id: 'asc' } });
+  /** What a booking holds, batched per request (a list of appointments asks for each). */
+  reservationsOf(em: EntityManager, appointmentId: number): Promise<PartReservation[]> {
+    return loadReservations(em, appointmentId);
   }
 
   // ---- issue and return (R-WO-5) -----------------------------------------------------------
@@ -812,15 +813,7 @@ export class PartsService implements AppointmentParts, EstimateCatalog {
 
   /** The parts issued to a job, oldest first, batched per request. */
   issuesOfJob(em: EntityManager, jobId: number): Promise<PartIssue[]> {
-    let loader = issueLoaders.get(em);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const rows = await em.find(PartIssue, { job: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
-        return ids.map((id) => rows.filter((r) => r.job.id === id));
-      });
-      issueLoaders.set(em, loader);
-    }
-    return loader.load(jobId);
+    return loadIssues(em, jobId);
   }
 
   /** R-WO-5 / settlement: every issue of a work order (part, quantity, returned, price at issue). */
